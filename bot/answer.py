@@ -1,0 +1,202 @@
+"""Questions to answers. The CLI and the Discord bot both call `answer()`, so they say the same.
+
+Every quote in an answer is a slice of its article's text and carries the citation for it;
+below the relevance threshold the answer says the articles don't say, and cites nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from embeddings.articles import Article
+from embeddings.passages import Passage
+from embeddings.quotes import Quote
+from embeddings.search import Hit, Searcher
+
+NOT_FOUND = "The loaded articles don't say."
+_CUES = (
+    r"said|says|say|called|calls|described|describes|claimed|claims|told|stated|declared|warned|"
+    r"noted|added|argued|insisted|promised|wrote|tweeted|stressed|emphasi[sz]ed|remarked|predicted|"
+    r"admitted|announced|suggested|vowed|pledged|asserted|described"
+)
+WHO_SAID = re.compile(rf"^\s*who\s+(?:(?:has|had|did)\s+)?(?:{_CUES})\b[\s,:]*(?:that\s+)?(?P<what>.+?)[\s?.!]*$", re.I | re.S)
+WHAT_DID = re.compile(
+    r"^\s*what\s+(?:did|does|has|have|had|do)\s+(?P<who>.+?)\s+"
+    r"(?:say|said|tell|told|think|claim|claimed|write|written|tweet|tweeted|note|noted|add|added|argue|argued|"
+    r"announce|announced|promise|promised|warn|warned)\b"
+    r"(?:\s+(?:about|on|regarding|of|concerning|to)\s+(?P<about>.+?))?[\s?.!]*$",
+    re.I | re.S,
+)
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    quote: Quote
+    speaker: str | None
+    article: Article
+    score: float
+
+
+@dataclass(frozen=True)
+class PassageHit:
+    passage: Passage
+    article: Article
+    score: float
+    quotes: tuple[QuoteHit, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    found: bool
+    quotes: tuple[QuoteHit, ...] = ()
+    passages: tuple[PassageHit, ...] = ()
+    citations: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "found": self.found,
+            "quotes": [quote_json(h) for h in self.quotes],
+            "passages": [
+                {"text": h.passage.text, "paragraph": h.passage.first_paragraph, "score": round(h.score, 4), "article": h.article.meta()}
+                for h in self.passages
+            ],
+        }
+
+
+def quote_json(h: QuoteHit) -> dict:
+    return {
+        "speaker": h.speaker,
+        "quote": h.quote.text,
+        "cue": h.quote.cue,
+        "kind": h.quote.kind,
+        "paragraph": h.quote.paragraph,
+        "score": round(h.score, 4),
+        "mention": h.quote.mention,
+        "article": h.article.meta(),
+    }
+
+
+def citation(article: Article, paragraph: int) -> str:
+    """Outlet, date, headline, paragraph and link: enough to find the words in the source."""
+    parts = [article.source or "unknown outlet", article.date or "undated", f"\u201c{article.title}\u201d", f"paragraph {paragraph}"]
+    text = ", ".join(parts)
+    return f"{text} <{article.url}>" if article.url else f"{text} ({article.path})"
+
+
+def _order(hit: Hit) -> float:
+    """Rank candidates by meaning, with a bonus for using the question's own words."""
+    return hit.cosine + 0.3 * hit.coverage
+
+
+def _relevant(hit: Hit, min_score: float) -> bool:
+    """Dense similarity above the threshold, or nearly every content word of the question present."""
+    return hit.cosine >= min_score or (hit.coverage >= 0.8 and hit.cosine >= min_score - 0.15)
+
+
+def _quote_hit(searcher: Searcher, hit: Hit) -> QuoteHit:
+    quote = searcher.index.quotes[hit.id]
+    speaker = searcher.directory.canonical(quote.speaker)
+    return QuoteHit(quote, speaker, searcher.index.articles[quote.article_id], hit.cosine)
+
+
+def describe(h: QuoteHit, number: int) -> str:
+    who = h.speaker or (f"{h.quote.mention} (unidentified)" if h.quote.mention else "An unidentified speaker")
+    cue = h.quote.cue or "said"
+    if h.quote.kind == "indirect":
+        return f"{who} {cue} (reported speech): {h.quote.text} [{number}]"
+    return f"{who} {cue}: \u201c{h.quote.text}\u201d [{number}]"
+
+
+def _compose(question: str, quotes: list[QuoteHit], passages: list[PassageHit], lead: str = "") -> Answer:
+    lines = [lead] if lead else []
+    cites: list[str] = []
+    for h in quotes:
+        cites.append(citation(h.article, h.quote.paragraph))
+        lines.append(describe(h, len(cites)))
+    for p in passages:
+        cites.append(citation(p.article, p.passage.first_paragraph))
+        lines.append(f"\u201c{p.passage.text}\u201d [{len(cites)}]")
+    text = "\n".join(lines + [""] + [f"[{i}] {c}" for i, c in enumerate(cites, 1)])
+    return Answer(question, text, True, tuple(quotes), tuple(passages), tuple(cites))
+
+
+def not_found(question: str, why: str = NOT_FOUND) -> Answer:
+    return Answer(question, why, False)
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip(_QUOTE_MARKS).strip()
+
+
+def answer(question: str, searcher: Searcher, min_score: float = 0.45, max_quotes: int = 5, max_passages: int = 3) -> Answer:
+    """Who said X / what did P say (about Y) / anything else, answered from the index."""
+    question = " ".join(question.split())
+    if not question:
+        return not_found(question, "Ask a question, e.g. \u201cWho said the talks were productive?\u201d")
+    if m := WHAT_DID.match(question):
+        return speaker_quotes(question, m.group("who"), m.group("about"), searcher, min_score, max_quotes)
+    if m := WHO_SAID.match(question):
+        what = _clean(m.group("what"))
+        hits = [h for h in searcher.quotes(what, k=max_quotes * 3) if _relevant(h, min_score)]
+        hits.sort(key=lambda h: -_order(h))
+        quote_hits = _dedupe([_quote_hit(searcher, h) for h in hits])[:max_quotes]
+        if not quote_hits:
+            return not_found(question)
+        return _compose(question, quote_hits, [])
+    return passages_answer(question, searcher, min_score, max_passages)
+
+
+def _dedupe(hits: list[QuoteHit]) -> list[QuoteHit]:
+    """One entry per quoted text: wire copies of a story repeat the same quote."""
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    for h in hits:
+        key = (h.speaker, h.quote.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(h)
+    return out
+
+
+def speaker_quotes(question: str, who: str, about: str | None, searcher: Searcher, min_score: float, limit: int) -> Answer:
+    """A person's quotes, matched by any of their names or titles, ranked by the topic if given."""
+    who = _clean(who)
+    speakers = searcher.directory.find(who)
+    if not speakers:
+        return not_found(question, f"The loaded articles have no quotes from {who}.")
+    ids = sorted({i for s in speakers for i in s.quote_ids})
+    if about:
+        about = _clean(about)
+        hits = [h for h in searcher.quotes(about, k=limit * 3, quote_ids=ids) if _relevant(h, min_score - 0.2)]
+        hits.sort(key=lambda h: -_order(h))
+        if not hits:
+            return not_found(question, f"The loaded articles don't quote {speakers[0].name} on {about}.")
+        quote_hits = [_quote_hit(searcher, h) for h in hits]
+    else:
+        quote_hits = [_quote_hit(searcher, Hit(i, 1.0, 1.0, 1.0)) for i in ids]
+        quote_hits.sort(key=lambda h: (h.article.date or "", h.quote.kind != "direct"), reverse=True)
+    return _compose(question, _dedupe(quote_hits)[:limit], [])
+
+
+def passages_answer(question: str, searcher: Searcher, min_score: float, limit: int) -> Answer:
+    hits = [h for h in searcher.passages(question, k=limit * 2) if _relevant(h, min_score - 0.15)]
+    hits.sort(key=lambda h: -_order(h))
+    if not hits:
+        return not_found(question)
+    out = []
+    for h in hits[:limit]:
+        passage = searcher.index.passages[h.id]
+        quotes = (searcher.index.quotes[i] for i in searcher.quotes_of_article.get(passage.article_id, []))
+        inside = tuple(
+            QuoteHit(q, searcher.directory.canonical(q.speaker), searcher.index.articles[q.article_id], h.cosine)
+            for q in quotes
+            if passage.start <= q.start and q.end <= passage.end and q.kind != "indirect"
+        )
+        out.append(PassageHit(passage, searcher.index.articles[passage.article_id], h.cosine, inside))
+    return _compose(question, [], out)

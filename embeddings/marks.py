@@ -1,0 +1,97 @@
+"""Finding quoted stretches by their quotation marks, tolerant of the mess real text has:
+unbalanced marks, apostrophes, nested quotes and quotes that run over paragraph breaks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", '"': '"'}
+SINGLE_OPEN = {"\u2018": "\u2019", "'": "'"}
+ALL_MARKS = set(DOUBLE_OPEN) | set(DOUBLE_OPEN.values()) | set(SINGLE_OPEN) | set(SINGLE_OPEN.values())
+_OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/:;,") | {"\u201c", '"', "\u00ab"}
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """The content between a pair of marks in one paragraph (marks excluded).
+
+    `open_end`: the paragraph ended before a closing mark (the quote runs on).
+    `mark_start`/`mark_end`: the positions of the marks (or the paragraph edge)."""
+
+    start: int
+    end: int
+    mark_start: int
+    mark_end: int
+    double: bool
+    open_end: bool = False
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _OPEN_BEFORE or before in ALL_MARKS) and not after.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def find_stretches(text: str) -> list[Stretch]:
+    """Top-level quoted stretches of one paragraph, double marks first, single where no double."""
+    stretches: list[Stretch] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in DOUBLE_OPEN and (ch != '"' or _can_open(text, i)):
+            close = DOUBLE_OPEN[ch]
+            j = _find_close(text, i + 1, close, double=True)
+            if j < 0:  # runs to the end of the paragraph: a multi-paragraph quote, or a stray mark
+                s, e = _trim(text, i + 1, n)
+                if e > s:
+                    stretches.append(Stretch(s, e, i, n, True, open_end=True))
+                break
+            s, e = _trim(text, i + 1, j)
+            if e > s:
+                stretches.append(Stretch(s, e, i, j + 1, True))
+            i = j + 1
+            continue
+        if ch in SINGLE_OPEN and _can_open(text, i):
+            j = _find_close(text, i + 1, SINGLE_OPEN[ch], double=False)
+            if j > 0:
+                s, e = _trim(text, i + 1, j)
+                if e > s:
+                    stretches.append(Stretch(s, e, i, j + 1, False))
+                i = j + 1
+                continue
+        i += 1
+    return stretches
+
+
+def _find_close(text: str, i: int, close: str, double: bool) -> int:
+    """Index of the mark closing a quote opened before `i`, or -1 if the paragraph ends first."""
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == close and (close != '"' or _can_close(text, i) or i + 1 == n):
+            if double or _can_close(text, i):
+                return i
+        elif double and ch in ("\u201c", "\u00ab") and ch != close:
+            # a fresh opening mark before any close: the earlier mark was stray
+            inner = _find_close(text, i + 1, DOUBLE_OPEN[ch], double=True)
+            if inner < 0:
+                return -1
+            i = inner
+        elif not double and ch in ("\u201c", "\u201d", '"', "\n"):
+            return -1  # single quotes never run across double marks or lines
+        i += 1
+    return -1

@@ -1,0 +1,105 @@
+"""One speaker per person across articles: "Rubio" in one article and "Marco Rubio" in another
+are one person; an ambiguous short name ("Clinton" with Bill and Hillary around) stays apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from embeddings.quotes import Quote
+
+_STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "on", "at", "'s", "s"}
+_TITLE_WORDS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "president",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "minister",
+    "prime",
+    "chancellor",
+    "judge",
+    "general",
+    "former",
+    "vice",
+    "state",
+    "special",
+    "envoy",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+}
+
+
+def words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\w']+", text.lower().replace("\u2019", "'")) if w not in _STOP}
+
+
+@dataclass
+class Speaker:
+    name: str
+    words: set[str]
+    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    quote_ids: list[int] = field(default_factory=list)
+
+
+class Directory:
+    """Speakers of the whole index, found by any of their names or titles."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        by_name: dict[str, list[int]] = {}
+        roles: dict[str, set[str]] = {}
+        for i, q in enumerate(quotes):
+            if q.speaker:
+                by_name.setdefault(q.speaker, []).append(i)
+                roles.setdefault(q.speaker, set()).update(q.roles)
+        self.speakers: list[Speaker] = []
+        self.of_name: dict[str, Speaker] = {}
+        for name in sorted(by_name, key=lambda n: (-len(words(n)), n)):
+            w = words(name)
+            supersets = [s for s in self.speakers if w and w <= s.words]
+            if len(supersets) == 1:
+                speaker = supersets[0]
+            else:
+                speaker = Speaker(name, w)
+                self.speakers.append(speaker)
+            speaker.aliases.add(name)
+            speaker.roles |= roles[name]
+            speaker.quote_ids.extend(by_name[name])
+            self.of_name[name] = speaker
+        for s in self.speakers:
+            s.quote_ids.sort()
+
+    def canonical(self, name: str | None) -> str | None:
+        return self.of_name[name].name if name in self.of_name else None
+
+    def find(self, query: str) -> list[Speaker]:
+        """Speakers a user means by `query`: by name words first, else by title or role."""
+        q = words(query)
+        names = q - _TITLE_WORDS
+        if names:
+            hits = [s for s in self.speakers if names <= s.words]
+            if hits:
+                return sorted(hits, key=lambda s: -len(s.quote_ids))
+        if not q:
+            return []
+        hits = [s for s in self.speakers if any(q <= words(role) for role in s.roles)]
+        return sorted(hits, key=lambda s: -len(s.quote_ids))
+
+    def names(self, prefix: str = "", limit: int = 25) -> list[str]:
+        """Speaker names for autocomplete, most quoted first."""
+        p = prefix.lower().strip()
+        ranked = sorted(self.speakers, key=lambda s: -len(s.quote_ids))
+        hits = [s.name for s in ranked if not p or p in s.name.lower() or any(p in a.lower() for a in s.aliases)]
+        return hits[:limit]

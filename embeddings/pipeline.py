@@ -1,0 +1,63 @@
+"""From an articles folder to a serving index: load, build (incrementally), save, open."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from embeddings.articles import load_articles
+from embeddings.index import BuildReport, Index, IndexLoadError, build, load, save
+from embeddings.search import Searcher
+from embeddings.settings import Settings
+from embeddings.vectors import encode, load_model
+
+log = logging.getLogger(__name__)
+
+
+class NothingLoaded(RuntimeError):
+    """Every file failed: refuse to replace a good index with an empty one."""
+
+
+def build_index(
+    settings: Settings,
+    articles_dir: Path | None = None,
+    index_dir: Path | None = None,
+    previous: Index | None = None,
+    progress: bool = False,
+    allow_empty: bool = False,
+) -> tuple[Index, BuildReport]:
+    """Index `articles_dir` into a new generation of `index_dir`, embedding only what changed."""
+    articles_dir = articles_dir or settings.articles_dir
+    index_dir = index_dir or settings.index_dir
+    loaded = load_articles(articles_dir, settings.max_file_bytes, settings.max_articles)
+    if previous is None:
+        try:
+            previous = load(index_dir, settings.model)
+        except IndexLoadError:
+            previous = None
+    if not loaded.articles and not allow_empty and previous is not None and previous.articles:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in loaded.skipped[:5])
+        raise NothingLoaded(
+            f"no article could be loaded from {articles_dir} ({len(loaded.skipped)} skipped{': ' + reasons if reasons else ''}); "
+            "the current index is kept (pass --allow-empty to empty it)"
+        )
+    model = load_model(settings.model)
+    index, report = build(
+        loaded.articles,
+        settings.model,
+        lambda texts: encode(model, texts, settings.batch_size, progress=progress),
+        model.get_embedding_dimension(),
+        previous=previous,
+        skipped=loaded.skipped,
+        spacy_model=settings.spacy_model,
+        progress=progress,
+    )
+    save(index, index_dir)
+    log.info("indexed %s: %s", articles_dir, report.summary(index).splitlines()[1])
+    return index, report
+
+
+def open_searcher(settings: Settings, index_dir: Path | None = None) -> Searcher:
+    """Load the persisted index (no embedding) and the model for queries."""
+    index = load(index_dir or settings.index_dir, settings.model)
+    return Searcher(index, load_model(settings.model))

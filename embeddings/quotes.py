@@ -1,0 +1,506 @@
+"""Quotes and who said them: direct and mixed quotes found by their marks, indirect speech
+("X said that …", "according to X, …") found in the parse, each with its cue verb and speaker.
+
+Runs once per article at index time; every quote's text is a slice of the article's text.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from embeddings.marks import Stretch, find_stretches
+from embeddings.nlp import ParsedArticle
+from embeddings.speakers import (
+    FEMALE,
+    MALE,
+    PRONOUNS,
+    ROLE_NOUNS,
+    Cast,
+    Person,
+    looks_like_org,
+    name_chains,
+    name_tokens,
+    norm,
+)
+
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "note",
+    "remind",
+    "emphasise",
+    "emphasize",
+    "stress",
+    "explain",
+    "state",
+    "claim",
+    "argue",
+    "insist",
+    "warn",
+    "write",
+    "ask",
+    "reply",
+    "respond",
+    "answer",
+    "announce",
+    "declare",
+    "suggest",
+    "acknowledge",
+    "admit",
+    "concede",
+    "recall",
+    "observe",
+    "comment",
+    "remark",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "assert",
+    "contend",
+    "maintain",
+    "continue",
+    "conclude",
+    "complain",
+    "joke",
+    "quip",
+    "tweet",
+    "post",
+    "report",
+    "describe",
+    "call",
+    "recount",
+    "testify",
+    "confirm",
+    "deny",
+    "reiterate",
+    "urge",
+    "caution",
+    "boast",
+    "shout",
+    "yell",
+    "whisper",
+    "wonder",
+    "reveal",
+    "disclose",
+    "indicate",
+    "mention",
+    "allege",
+    "charge",
+    "lament",
+    "counter",
+    "retort",
+    "proclaim",
+    "agree",
+    "put",
+    "quote",
+    "learn",
+    "blast",
+    "slam",
+    "praise",
+    "criticize",
+    "criticise",
+    "accuse",
+    "thank",
+    "exclaim",
+    "muse",
+    "scoff",
+    "sneer",
+    "chime",
+    "begin",
+    "go",
+    "offer",
+    "cite",
+    "point",
+    "laugh",
+    "demand",
+    "question",
+    "dismiss",
+    "mock",
+    "tout",
+    "hail",
+    "attest",
+    "affirm",
+    "advise",
+    "brag",
+}
+#: Verbs whose complement clause is reported speech (for indirect quotes).
+INDIRECT_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "note",
+    "remind",
+    "emphasise",
+    "emphasize",
+    "stress",
+    "explain",
+    "state",
+    "claim",
+    "argue",
+    "insist",
+    "warn",
+    "write",
+    "announce",
+    "declare",
+    "suggest",
+    "acknowledge",
+    "admit",
+    "concede",
+    "recall",
+    "observe",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "assert",
+    "contend",
+    "maintain",
+    "conclude",
+    "complain",
+    "report",
+    "confirm",
+    "deny",
+    "reiterate",
+    "reveal",
+    "disclose",
+    "indicate",
+    "mention",
+    "allege",
+    "charge",
+    "tweet",
+    "testify",
+    "agree",
+    "boast",
+    "counter",
+    "affirm",
+    "point",
+    "learn",
+}
+KINDS = ("direct", "mixed", "indirect")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attributed quotation. `text` == article.text[start:end], always."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    kind: str
+    speaker: str | None
+    mention: str | None
+    cue: str | None
+    roles: tuple[str, ...] = ()
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    paragraph: int
+    kind: str
+    person: Person | None
+    mention: str | None
+    cue: str | None
+    group: int | None = None
+
+
+def _quote_mask(n: int, stretches: list[Stretch]) -> list[bool]:
+    mask = [False] * n
+    for s in stretches:
+        for i in range(s.mark_start, min(n, s.mark_end)):
+            mask[i] = True
+    return mask
+
+
+def _cue_tokens(doc: Doc, mask: list[bool]) -> list[Token]:
+    out = []
+    for tok in doc:
+        if tok.idx < len(mask) and mask[tok.idx]:
+            continue
+        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
+            out.append(tok)
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            out.append(tok)
+    return out
+
+
+def _subject(cue: Token) -> Token | None:
+    """The speaker token of a cue: its subject, the object of 'according to', or one found by
+    climbing participles and relative clauses ("…, adding that", "Rubio, who said")."""
+    if cue.lower_ == "according":
+        to = cue.doc[cue.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        return objs[0] if objs else None
+    tok = cue
+    for _ in range(3):
+        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subs:
+            sub = subs[0]
+            if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
+                return tok.head
+            return sub
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep"} and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    # "…," said Rubio — an inverted subject the parser attached elsewhere
+    for right in cue.doc[cue.i + 1 : cue.i + 4]:
+        if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE:
+            return right
+        if right.pos_ == "DET":
+            continue
+        break
+    return None
+
+
+def _mention_span(tok: Token) -> Span:
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if right - left > 25:  # a run-on subtree: keep the head and its close modifiers
+        left, right = max(left, tok.i - 6), min(right, tok.i + 12)
+    span = doc[left : right + 1]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+def _resolve(tok: Token, at: int, offset: int, cast: Cast) -> tuple[Person | None, str]:
+    """Turn the speaker token of a cue into a person of the article (or None, never a guess)."""
+    span = _mention_span(tok)
+    mention = span.text
+    low = norm(tok.text)
+    if low in PRONOUNS and tok.pos_ == "PRON":
+        if low in MALE | FEMALE:
+            return cast.recent(at, "m" if low in MALE else "f"), tok.text
+        return None, tok.text
+    chains = [c for c in name_chains(span) if name_tokens(c)]
+    possessors = {t.i for t in span if t.dep_ == "poss" or (t.i + 1 < len(tok.doc) and tok.doc[t.i + 1].tag_ == "POS")}
+    people = [c for c in chains if not looks_like_org(c) and c[-1].i not in possessors]
+    own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
+    pick = own[0] if own else (people[-1] if people else None)
+    if pick is not None:
+        toks = name_tokens(pick)
+        if len(toks) <= 4:
+            person = cast.add(toks, offset + toks[0].idx, subject=True)
+            if person is not None:
+                cast.note_titles(toks, person)
+            return person, mention
+    orgs = [c for c in chains if looks_like_org(c)]
+    if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0])):
+        org = orgs[0]
+        return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
+    # a description: "the secretary of State", "the official", "a source"
+    definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span[:3])
+    words = {norm(t.text) for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.i <= tok.i + 6}
+    if definite and words:
+        person = cast.by_title(words, at)
+        if person is not None:
+            return person, mention
+        if norm(tok.lemma_) in ROLE_NOUNS and tok.tag_ != "NNS":
+            gender = "f" if low.endswith("woman") else "m" if low.endswith("man") else None
+            return cast.recent(at, gender), mention
+    return None, mention
+
+
+def _kind(para: str, s: Stretch) -> str:
+    first = para[s.start]
+    before = para[: s.mark_start].rstrip()
+    if not before or before.endswith((":", ".", "?", "!")) or first.isupper() or first.isdigit():
+        return "direct"
+    return "mixed"
+
+
+def _window(doc: Doc, stretches: list[Stretch], k: int) -> tuple[int, int]:
+    """The paragraph characters that may hold the attribution of stretch k: its sentences,
+    not reaching into the neighbouring quotes."""
+    s = stretches[k]
+    start, end = s.mark_start, s.mark_end
+    for sent in doc.sents:
+        if sent.start_char <= s.mark_start < sent.end_char:
+            start = sent.start_char
+        if sent.start_char < s.mark_end <= sent.end_char + 1:
+            end = sent.end_char
+    if end <= s.mark_end:  # the quote closes its sentence: the cue may open the next ("… ." he said)
+        nxt = [sent for sent in doc.sents if sent.start_char >= s.mark_end]
+        if nxt and len(nxt[0]) <= 12:
+            end = nxt[0].end_char
+    if k > 0:
+        start = max(start, stretches[k - 1].mark_end)
+    if k + 1 < len(stretches):
+        end = min(end, stretches[k + 1].mark_start)
+    return start, end
+
+
+def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int) -> Token | None:
+    inside = [c for c in cues if lo <= c.idx < hi]
+    if not inside:
+        return None
+    after = [c for c in inside if c.idx >= s.mark_end]
+    before = [c for c in inside if c.idx < s.mark_start]
+    near_after = after[0] if after and after[0].idx - s.mark_end < 60 else None
+    near_before = before[-1] if before else None
+    if near_after is not None and (near_before is None or near_after.idx - s.mark_end <= s.mark_start - near_before.idx):
+        return near_after
+    return near_before or (after[0] if after else None)
+
+
+def _cue_text(cue: Token) -> str:
+    if cue.lower_ == "according":
+        return "according to"
+    parts = [c for c in cue.children if c.dep_ == "prt"]
+    return cue.text + "".join(" " + p.text for p in parts)
+
+
+def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> list[Quote]:
+    """Every quote of one article with its speaker resolved inside the article."""
+    article = parsed.article
+    cast = Cast()
+    found: list[_Found] = []
+    group = 0
+    last_para_cue: tuple[Person | None, str | None, str | None] | None = None
+    prev_open = False
+    for number, (doc, para, offset) in enumerate(zip(parsed.docs, article.paragraphs, article.paragraph_starts, strict=True), 1):
+        stretches = find_stretches(para)
+        if doc is not None:
+            cast.read(doc, offset)
+        mask = _quote_mask(len(para), stretches)
+        cues = _cue_tokens(doc, mask) if doc is not None else []
+        para_found: list[_Found] = []
+        for k, s in enumerate(stretches):
+            person, mention, cue_text = None, None, None
+            if doc is not None:
+                lo, hi = _window(doc, stretches, k)
+                cue = _pick_cue(cues, s, lo, hi)
+                if cue is not None:
+                    subj = _subject(cue)
+                    cue_text = _cue_text(cue)
+                    if subj is not None:
+                        person, mention = _resolve(subj, offset + s.mark_start, offset, cast)
+            starts_para = not para[: s.mark_start].strip()
+            continues = starts_para and prev_open and k == 0
+            if cue_text is None and starts_para and k == 0 and last_para_cue is not None:
+                # "Rubio said:" closing the previous paragraph, or the previous speaker going on
+                person, mention, cue_text = last_para_cue
+            if continues:
+                gid = found[-1].group if found and found[-1].group is not None else group
+            else:
+                group += 1
+                gid = group
+            words = len(para[s.start : s.end].split())
+            if words < 2 and cue_text is None:
+                continue
+            if words < min_words_unattributed and person is None and mention is None:
+                continue
+            kind = "direct" if continues else _kind(para, s)
+            if k > 0 and para_found and para_found[-1].kind == "direct":
+                gap = para[stretches[k - 1].mark_end : s.mark_start]
+                if len(gap) < 80 and gap.rstrip().endswith(",") and "." not in gap:
+                    kind = "direct"  # the second half of a split quote: "A," X said, "b."
+            item = _Found(offset + s.start, offset + s.end, number, kind, person, mention, cue_text, gid)
+            para_found.append(item)
+        # split quotes ("A," Rubio said, "B.") and multi-paragraph quotes share one speaker
+        for item in para_found:
+            if item.person is None and item.mention is None:
+                mates = [f for f in found + para_found if f.group == item.group and (f.person or f.mention)]
+                if mates:
+                    item.person, item.mention, item.cue = mates[0].person, mates[0].mention, mates[0].cue
+        for item in para_found:
+            if item.person is not None and item.mention is not None:
+                for f in found:
+                    if f.group == item.group and f.person is None and f.mention is None:
+                        f.person, f.mention, f.cue = item.person, item.mention, item.cue
+            if item.person is not None and not item.person.org:
+                cast.speakers.append((item.start, item.person))
+        if len(para_found) >= 2:
+            _share_within_paragraph(para, offset, para_found)
+        found.extend(para_found)
+        if doc is not None:
+            found.extend(_indirect(doc, offset, number, cues, mask, cast))
+        prev_open = bool(stretches) and stretches[-1].open_end
+        attributed = [f for f in para_found if f.person is not None or f.mention is not None]
+        if para.rstrip().endswith(":") and cues:
+            subj = _subject(cues[-1])
+            person, mention = _resolve(subj, offset + cues[-1].idx, offset, cast) if subj is not None else (None, None)
+            last_para_cue = (person, mention, _cue_text(cues[-1]))
+        elif attributed and attributed[-1].paragraph == number:
+            last_para_cue = (attributed[-1].person, attributed[-1].mention, attributed[-1].cue)
+        else:
+            last_para_cue = None
+    found.sort(key=lambda f: f.start)
+    return [
+        Quote(
+            article_id=article.id,
+            text=article.text[f.start : f.end],
+            start=f.start,
+            end=f.end,
+            paragraph=f.paragraph,
+            kind=f.kind,
+            speaker=f.person.name if f.person is not None else None,
+            mention=f.mention,
+            cue=f.cue,
+            roles=tuple(sorted(f.person.titles)) if f.person is not None else (),
+        )
+        for f in found
+    ]
+
+
+def _share_within_paragraph(para: str, offset: int, items: list[_Found]) -> None:
+    """Stretches of one sentence-run with a single cue between them ("A," X said, "B")."""
+    for a, b in itertools.pairwise(items):
+        gap = para[a.end - offset : b.start - offset]
+        if b.person is None and b.mention is None and a.mention is not None and len(gap) < 80 and "." not in gap.strip(' "\u201c\u201d,'):
+            b.person, b.mention, b.cue = a.person, a.mention, a.cue
+            if a.kind == "direct":
+                b.kind = "direct"
+
+
+def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[bool], cast: Cast) -> list[_Found]:
+    """Reported speech: the complement clause of a speech verb, or the clause 'according to X'
+    qualifies, when no quotation marks are involved."""
+    out: list[_Found] = []
+    for cue in cues:
+        if cue.lower_ == "according":
+            sent = cue.sent
+            phrase_end = cue.doc[cue.i + 1].right_edge.i
+            if cue.i == sent.start or (cue.i - 1 >= sent.start and cue.doc[cue.i - 1].is_punct and cue.i - 1 == sent.start):
+                lo_tok = phrase_end + 1
+                while lo_tok < sent.end and cue.doc[lo_tok].is_punct:
+                    lo_tok += 1
+                span = cue.doc[lo_tok : sent.end]
+            else:
+                hi_tok = cue.i
+                while hi_tok > sent.start and cue.doc[hi_tok - 1].is_punct:
+                    hi_tok -= 1
+                span = cue.doc[sent.start : hi_tok]
+        else:
+            if cue.lemma_.lower() not in INDIRECT_VERBS:
+                continue
+            comps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
+            if not comps:
+                continue
+            comp = comps[0]
+            span = cue.doc[comp.left_edge.i : comp.right_edge.i + 1]
+            if span and span[0].lower_ == "that":
+                span = span[1:]
+        while len(span) and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]
+        if len(span) < 4:
+            continue
+        if any(mask[i] for i in range(span.start_char, min(len(mask), span.end_char))):
+            continue
+        subj = _subject(cue)
+        if subj is None:
+            continue
+        person, mention = _resolve(subj, offset + cue.idx, offset, cast)
+        out.append(_Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue)))
+    return out

@@ -1,0 +1,139 @@
+"""Hybrid search over passages and quotes: dense vectors (FAISS) and BM25 (bm25s), fused by
+reciprocal rank, so paraphrases and exact names or numbers are both found. Filters (by speaker)
+are applied inside both searches, not by fetching more and throwing away."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import bm25s
+import faiss
+import numpy as np
+
+from embeddings.index import Index
+from embeddings.people import Directory
+from embeddings.vectors import encode
+
+log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+RRF_K = 60
+CANDIDATES = 50
+_WORD = re.compile(r"\w\w+")
+_STOPWORDS = set(bm25s.stopwords.STOPWORDS_EN) if hasattr(bm25s, "stopwords") else set()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A search result: position in the index's list, fused rank score and dense cosine."""
+
+    id: int
+    score: float
+    cosine: float
+    coverage: float
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS}
+
+
+def coverage(query: str, text: str) -> float:
+    """Share of the query's content words that occur in the text (1.0 = all of them)."""
+    q = content_words(query)
+    return len(q & content_words(text)) / len(q) if q else 0.0
+
+
+def _bm25(texts: list[str]) -> bm25s.BM25 | None:
+    if not texts:
+        return None
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False)
+    return retriever
+
+
+class Searcher:
+    """An index, its model and its lexical indexes, ready to answer; one per index generation."""
+
+    def __init__(self, index: Index, model) -> None:
+        self.index = index
+        self.model = model
+        self.directory = Directory(index.quotes)
+        self.passage_bm25 = _bm25([p.text for p in index.passages])
+        self.quote_bm25 = _bm25([q.text for q in index.quotes])
+        self.rows_of_quote: list[list[int]] = [[] for _ in index.quotes]
+        for row, i in enumerate(index.quote_owner):
+            self.rows_of_quote[int(i)].append(row)
+        self.quotes_of_article: dict[str, list[int]] = {}
+        for i, q in enumerate(index.quotes):
+            self.quotes_of_article.setdefault(q.article_id, []).append(i)
+
+    def embed(self, text: str) -> np.ndarray:
+        return encode(self.model, [text])
+
+    def _dense(self, faiss_index: faiss.Index, qvec: np.ndarray, k: int, allowed: np.ndarray | None) -> list[int]:
+        if faiss_index.ntotal == 0:
+            return []
+        params = None
+        if allowed is not None:
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
+        _, ids = faiss_index.search(qvec, min(k, faiss_index.ntotal), params=params)
+        return [int(i) for i in ids[0] if i >= 0]
+
+    def _lexical(self, retriever: bm25s.BM25 | None, query: str, n: int, k: int, allowed: np.ndarray | None) -> list[int]:
+        if retriever is None:
+            return []
+        tokens = bm25s.tokenize([query], stopwords="en", show_progress=False)
+        if not tokens.ids or not tokens.ids[0]:
+            return []
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(n, dtype=np.float32)
+            mask[allowed] = 1.0
+        docs, scores = retriever.retrieve(tokens, k=min(k, n), show_progress=False, weight_mask=mask)
+        return [int(d) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+    def _hybrid(self, kind: str, query: str, k: int, allowed: np.ndarray | None, mode: str) -> list[Hit]:
+        """Fuse dense and lexical rankings; for quotes, dense rows are pieces folded to their quote."""
+        quotes = kind == "quotes"
+        if quotes:
+            faiss_index, vectors, retriever = self.index.quote_index, self.index.quote_vectors, self.quote_bm25
+            texts = [q.text for q in self.index.quotes]
+            owner = self.index.quote_owner
+        else:
+            faiss_index, vectors, retriever = self.index.passage_index, self.index.passage_vectors, self.passage_bm25
+            texts = [p.text for p in self.index.passages]
+            owner = None
+        if allowed is not None and len(allowed) == 0:
+            return []
+        qvec = self.embed(query)
+        ranked: dict[int, float] = {}
+        if mode in ("hybrid", "dense"):
+            rows_allowed = allowed
+            if quotes and allowed is not None:
+                rows_allowed = np.flatnonzero(np.isin(owner, allowed))
+            seen: set[int] = set()
+            for row in self._dense(faiss_index, qvec, CANDIDATES, rows_allowed):
+                i = int(owner[row]) if quotes else row
+                if i not in seen:
+                    seen.add(i)
+                    ranked[i] = ranked.get(i, 0.0) + 1.0 / (RRF_K + len(seen) - 1)
+        if mode in ("hybrid", "bm25"):
+            for rank, i in enumerate(self._lexical(retriever, query, len(texts), CANDIDATES, allowed)):
+                ranked[i] = ranked.get(i, 0.0) + 1.0 / (RRF_K + rank)
+        best = sorted(ranked, key=lambda i: -ranked[i])[:k]
+        return [Hit(i, ranked[i], self._cosine(i, qvec[0], vectors, quotes), coverage(query, texts[i])) for i in best]
+
+    def _cosine(self, i: int, qvec: np.ndarray, vectors: np.ndarray, quotes: bool) -> float:
+        if not quotes:
+            return float(vectors[i] @ qvec)
+        rows = self.rows_of_quote[i]
+        return float((vectors[rows] @ qvec).max())
+
+    def quotes(self, query: str, k: int = 10, quote_ids: list[int] | None = None, mode: str = "hybrid") -> list[Hit]:
+        allowed = np.asarray(quote_ids, dtype=np.int64) if quote_ids is not None else None
+        return self._hybrid("quotes", query, k, allowed, mode)
+
+    def passages(self, query: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        return self._hybrid("passages", query, k, None, mode)

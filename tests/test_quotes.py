@@ -1,0 +1,165 @@
+"""Quotation patterns of real news styles: the quote is found verbatim and given the right speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes_helper import quotes_of
+
+# (body, a fragment of the quote, expected speaker or None for "unresolved", expected kind or None)
+CASES = [
+    # plain direct quotes, attribution after
+    ('"We will rebuild the bridge," Mayor Alice Brennan said on Monday.', "We will rebuild the bridge", "Alice Brennan", "direct"),
+    ("\u201cThe economy is strong,\u201d said Treasury Secretary Janet Yellen.", "The economy is strong", "Janet Yellen", "direct"),
+    ("\u201cWe are not done yet,\u201d Smith told reporters in Boston.", "We are not done yet", "Smith", "direct"),
+    ("\u201cIt was a tough game,\u201d the coach, Maria Lopez, said afterwards.", "It was a tough game", "Maria Lopez", "direct"),
+    ("'I have no regrets,' said Graham Taylor, the former England manager.", "I have no regrets", "Graham Taylor", "direct"),
+    # attribution before, colon openers
+    ('Senator Elizabeth Warren said: "This bill is a giveaway to Wall Street."', "This bill is a giveaway", "Elizabeth Warren", "direct"),
+    ("Rubio noted: \u201cWe have also been in contact with the Russian side.\u201d", "We have also been in contact", "Rubio", "direct"),
+    ('Prime Minister Tony Blair told the Commons: "We will not back down."', "We will not back down", "Tony Blair", "direct"),
+    ('Donald Trump tweeted: "The election is rigged!"', "The election is rigged", "Donald Trump", "direct"),
+    # split quotes
+    ("\u201cWe came here to win,\u201d Jones said, \u201cand that is what we did.\u201d", "and that is what we did", "Jones", "direct"),
+    ('"The plan is simple," said Hillary Clinton. "We invest in people."', "The plan is simple", "Hillary Clinton", "direct"),
+    # several sentences in one quote
+    ("\u201cWe tried. We failed. We will try again,\u201d said chief executive Priya Raman.", "We failed. We will try again", "Priya Raman", "direct"),
+    # guillemets
+    ("\u00abNous allons gagner ensemble\u00bb, a dit Emmanuel Macron, said Emmanuel Macron.", "Nous allons gagner ensemble", "Emmanuel Macron", None),
+    # mixed quotes (fragments inside reported speech)
+    ("Councillor Tom Hale said the budget was \u201cpure fantasy\u201d and voted against it.", "pure fantasy", "Tom Hale", "mixed"),
+    ('Clinton called the proposal "a recipe for disaster" on Tuesday.', "a recipe for disaster", "Clinton", "mixed"),
+    ("The peace plan is \u201ccomprehensive and fair,\u201d the president insisted. President Joe Biden spoke later.", "comprehensive and fair", None, "mixed"),
+    # indirect speech
+    ("Secretary of State Marco Rubio said that work on the peace plan will continue next week.", "work on the peace plan will continue", "Marco Rubio", "indirect"),
+    ("According to Jane Doe, the factory will close in March with the loss of 400 jobs.", "the factory will close in March", "Jane Doe", "indirect"),
+    ("Chancellor Gordon Brown added that the economy would grow by 3% next year.", "the economy would grow by 3% next year", "Gordon Brown", "indirect"),
+    ("Mr Howard emphasised that taxes would be cut for every working family.", "taxes would be cut for every working family", "Howard", "indirect"),
+    ("Police chief Karen Mills reminded residents that the curfew starts at nine tonight.", "the curfew starts at nine tonight", "Karen Mills", "indirect"),
+    # titles and descriptions resolved within the article
+    (
+        "Secretary of State Marco Rubio met the delegation on Sunday.\n\n"
+        "The talks were \u201cvery productive,\u201d the secretary of State said.",
+        "very productive", "Marco Rubio", "mixed",
+    ),
+    (
+        "Defence minister Ben Wallace visited the base on Friday.\n\n"
+        "\u201cOur troops are ready,\u201d the minister said.",
+        "Our troops are ready", "Ben Wallace", "direct",
+    ),
+    (
+        "Rustem Umerov, secretary of the National Security and Defense Council, led the delegation.\n\n"
+        "\u201cWe discussed every issue,\u201d the secretary of the council said.",
+        "We discussed every issue", "Rustem Umerov", "direct",
+    ),
+    # pronouns: he/she resolved by recency and gender
+    (
+        "Angela Merkel arrived in Brussels on Thursday.\n\n\u201cEurope must stay united,\u201d she said.",
+        "Europe must stay united", "Angela Merkel", "direct",
+    ),
+    (
+        "Governor Andrew Cuomo spoke first.\n\n\u201cNew York is open for business,\u201d he said.",
+        "New York is open for business", "Andrew Cuomo", "direct",
+    ),
+    (
+        "Ms Ellis, the head teacher, welcomed the report. Her deputy, Mr Grant, was less sure.\n\n"
+        "\u201cWe still have a long way to go,\u201d he added.",
+        "We still have a long way to go", "Grant", "direct",
+    ),
+    (
+        "Marco Rubio met Ukrainian officials in Miami.\n\n"
+        "\u201cThere is still a lot of work to be done,\u201d the official said.",
+        "a lot of work to be done", "Marco Rubio", "direct",
+    ),
+    # the speaker continues over a run of quote paragraphs
+    (
+        "\u201cWe built this company from nothing,\u201d said founder Sarah Lin.\n\n"
+        "\u201cNow it employs 3,000 people in six countries.\u201d",
+        "Now it employs 3,000 people", "Sarah Lin", "direct",
+    ),
+    # a quote that spans paragraphs (opening mark repeated, no closing mark)
+    (
+        "Labour leader Jeremy Corbyn said: \u201cThis government has failed the young.\n\n"
+        "\u201cIt has failed the old. It has failed everyone.\u201d",
+        "It has failed the old", "Jeremy Corbyn", "direct",
+    ),
+    # colon at the end of the previous paragraph
+    (
+        "In a statement, the chairman, Richard Brooks, said:\n\n"
+        "\u201cThe board has full confidence in the management team.\u201d",
+        "full confidence in the management team", "Richard Brooks", "direct",
+    ),
+    # organisations that speak
+    ("\u201cThe report is false,\u201d the White House said in a statement.", "The report is false", "White House", "direct"),
+    ("The New York Times reported that the deal was signed on Friday night.", "the deal was signed on Friday night", "New York Times", "indirect"),
+    # unresolvable speakers stay unresolved
+    ("\u201cThe numbers do not add up,\u201d a source said.", "The numbers do not add up", None, "direct"),
+    ("\u201cWe were not consulted,\u201d officials said.", "We were not consulted", None, "direct"),
+    ("\u201cIt is a scandal,\u201d one resident said.", "It is a scandal", None, "direct"),
+    # inverted and participial attributions
+    ("\u201cNo comment,\u201d replied spokesman Dan Fox.", None, None, None),
+    ("\u201cWe will appeal,\u201d said Ahmed Khan, adding that the ruling was unjust.", "We will appeal", "Ahmed Khan", "direct"),
+    ("Trump, speaking at a rally in Ohio, said \u201cwe are going to win so much\u201d.", "we are going to win so much", "Trump", "mixed"),
+    # passive and relative clauses
+    ("Bernie Sanders, who said \u201cthe system is rigged,\u201d won the primary.", "the system is rigged", "Bernie Sanders", "mixed"),
+    ("Jeb Bush was quoted as saying \u201cI am my own man\u201d during the debate.", "I am my own man", "Jeb Bush", "direct"),
+    # nested quotes stay inside the outer quote
+    ("\u201cHe told me \u2018never give up\u2019 and I never did,\u201d said Lisa Park.", "He told me \u2018never give up\u2019 and I never did", "Lisa Park", "direct"),
+    # straight quotes with apostrophes inside
+    ('"It\'s not over until it\'s over," Yogi Berra said.', "It's not over until it's over", "Yogi Berra", "direct"),
+    # cue words other than said
+    ("\u201cThis is a disaster for farmers,\u201d warned NFU president Minette Batters.", "a disaster for farmers", "Minette Batters", "direct"),
+    ("\u201cWe will vote no,\u201d Senator Rand Paul wrote on Twitter.", "We will vote no", "Rand Paul", "direct"),
+    ("\u201cThe deal is dead,\u201d insisted Nigel Farage.", "The deal is dead", "Nigel Farage", "direct"),
+    ("\u201cWhat are they hiding?\u201d asked Senator Chuck Schumer.", "What are they hiding?", "Chuck Schumer", "direct"),
+]
+
+
+@pytest.mark.parametrize(("body", "fragment", "speaker", "kind"), CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def test_quote_and_speaker(body: str, fragment: str | None, speaker: str | None, kind: str | None) -> None:
+    found = quotes_of(body)
+    if fragment is None:  # a one- or two-word reply: must not crash; it may or may not be kept
+        return
+    matches = [q for q in found if fragment in q.text]
+    assert matches, f"no quote containing {fragment!r} in {[q.text for q in found]}"
+    q = matches[0]
+    if speaker is None:
+        assert q.speaker is None, f"guessed {q.speaker!r} for an unresolvable speaker"
+    else:
+        assert q.speaker is not None and set(speaker.split()) <= set(q.speaker.split()), (q.speaker, q.mention)
+    if kind is not None:
+        assert q.kind == kind
+
+
+def test_every_pattern_count() -> None:
+    assert len(CASES) >= 40
+
+
+def test_unresolved_speaker_keeps_the_mention() -> None:
+    (q,) = [q for q in quotes_of("\u201cThe numbers do not add up,\u201d a senior source said.") if "numbers" in q.text]
+    assert q.speaker is None and q.mention and "source" in q.mention and q.cue == "said"
+
+
+def test_one_canonical_name_per_person() -> None:
+    found = quotes_of(
+        "Secretary of State Marco Rubio spoke in Miami.\n\n"
+        "\u201cWe made progress,\u201d Rubio said.\n\n"
+        "\u201cThere is more to do,\u201d Marco Rubio added."
+    )
+    assert {q.speaker for q in found if q.kind == "direct"} == {"Marco Rubio"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Unbalanced mark with no end and "another" one',
+        "\u201c\u201c\u201d\u201d\u201d\u201c",
+        "' ' ' \" \" \u2018 \u2019 \u00ab",
+        "\u201cA quote that never closes " + "word " * 2000,
+        "x" * 200_000,
+        ("\u201cNested \u201cdeep \u2018inner\u2019 quotes\u201d here,\u201d he said. " * 50),
+    ],
+    ids=["unbalanced", "marks-only", "stray-singles", "long-open", "huge-paragraph", "nested-repeat"],
+)
+def test_malformed_quotation_does_not_crash(body: str) -> None:
+    quotes_of(body, title='Headline with "a quote" in it')
