@@ -6,7 +6,7 @@ Runs once per article at index time; every quote's text is a slice of the articl
 
 from __future__ import annotations
 
-import itertools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -182,6 +182,7 @@ INDIRECT_VERBS = {
     "learn",
 }
 KINDS = ("direct", "mixed", "indirect")
+_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 
 
 @dataclass(frozen=True)
@@ -386,6 +387,13 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                     cue_text = _cue_text(cue)
                     if subj is not None:
                         person, mention = _resolve(subj, offset + s.mark_start, offset, cast)
+            label = _LABEL.match(para, s.start)
+            if label and person is None:  # transcript style: "PENCE: Well, look, …"
+                toks = [t for t in doc if label.start(1) <= t.idx < label.end(1)] if doc is not None else []
+                person = cast.find([t.text for t in toks], offset + s.start) if toks else None
+                if person is None and toks:
+                    person = cast.add(toks, offset + s.start, subject=True)
+                mention, cue_text = label.group(1), ":"
             starts_para = not para[: s.mark_start].strip()
             continues = starts_para and prev_open and k == 0
             if cue_text is None and starts_para and k == 0 and last_para_cue is not None:
@@ -422,7 +430,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             if item.person is not None and not item.person.org:
                 cast.speakers.append((item.start, item.person))
         if len(para_found) >= 2:
-            _share_within_paragraph(para, offset, para_found)
+            _share_within_paragraph(para_found)
         found.extend(para_found)
         if doc is not None:
             found.extend(_indirect(doc, offset, number, cues, mask, cast))
@@ -454,14 +462,17 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
     ]
 
 
-def _share_within_paragraph(para: str, offset: int, items: list[_Found]) -> None:
-    """Stretches of one sentence-run with a single cue between them ("A," X said, "B")."""
-    for a, b in itertools.pairwise(items):
-        gap = para[a.end - offset : b.start - offset]
-        if b.person is None and b.mention is None and a.mention is not None and len(gap) < 80 and "." not in gap.strip(' "\u201c\u201d,'):
-            b.person, b.mention, b.cue = a.person, a.mention, a.cue
-            if a.kind == "direct":
-                b.kind = "direct"
+def _share_within_paragraph(items: list[_Found]) -> None:
+    """News style gives one attribution per paragraph: "A," X said. "B." — an unattributed
+    quote takes the speaker of the nearest attributed quote before it, else after it."""
+    for k, item in enumerate(items):
+        if item.person is not None or item.mention is not None:
+            continue
+        before = [f for f in items[:k] if f.mention is not None]
+        after = [f for f in items[k + 1 :] if f.mention is not None]
+        source = before[-1] if before else (after[0] if after else None)
+        if source is not None:
+            item.person, item.mention, item.cue = source.person, source.mention, source.cue
 
 
 def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[bool], cast: Cast) -> list[_Found]:

@@ -394,6 +394,15 @@ class Cast:
             person = self.add(toks, offset + toks[0].idx, subject=toks[-1].dep_.startswith("nsubj"))
             if person is not None:
                 self.note_titles(toks, person)
+        for tok in doc:
+            # subjects the small model's NER missed ("Secretary General Ban Ki-moon condemned …")
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.ent_type_ in {"", "PERSON"} and norm(tok.text) not in ORG_WORDS:
+                chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok]
+                toks = name_tokens(chain)
+                if toks and not looks_like_org(toks):
+                    person = self.add(toks, offset + toks[0].idx, subject=True)
+                    if person is not None:
+                        self.note_titles(toks, person)
         for i, tok in enumerate(doc):
             low = norm(tok.text)
             if low in MALE_TITLES | FEMALE_TITLES and i + 1 < len(doc):

@@ -1,0 +1,335 @@
+"""Score `whosaid extract` against PolNeAR's human attribution annotations.
+
+    python benchmarks/eval_attribution.py [--split dev] [--limit N] [--verbose]
+
+Definitions (fixed, so numbers compare across versions):
+- gold items: every stretch between double quotation marks (straight or curly; a paragraph break
+  ends a stretch) of two words or more, inside the Content of an annotated relation; first
+  annotator file per article;
+- predictions: direct and mixed quotes of two words or more opened by a double quotation mark
+  (single-quoted and ''-quoted ones are left out, as the gold leaves them out); a prediction matches a gold item when
+  their character ranges overlap by at least 50% of each (one-to-one);
+- speaker accuracy over matched items: the predicted speaker shares a name word with the Source;
+  when the Source is a pronoun or description, with the nearest preceding named Source of the file
+  ("named" = has a capitalised word that is not a title or pronoun);
+- indirect: gold = Content spans with no quotation mark; a prediction of any kind matches when the
+  ranges overlap by 50% of the gold; speaker found = correct as above.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear"
+sys.path.insert(0, str(ROOT))
+
+from embeddings.articles import parse_text  # noqa: E402
+
+DOUBLE = set('"\u201c\u201d\u201e\u00ab\u00bb')
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "his", "its", "their", "who", "one"}
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "the",
+    "a",
+    "an",
+    "president",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "secretary",
+    "former",
+    "vice",
+    "gop",
+    "democratic",
+    "republican",
+    "presidential",
+    "nominee",
+    "candidate",
+}
+ORG_HINTS = {
+    "campaign",
+    "committee",
+    "house",
+    "party",
+    "department",
+    "post",
+    "times",
+    "news",
+    "cnn",
+    "fbi",
+    "poll",
+    "survey",
+    "report",
+    "statement",
+    "group",
+    "administration",
+    "government",
+    "agency",
+    "office",
+    "court",
+    "council",
+    "network",
+    "journal",
+    "press",
+    "foundation",
+    "association",
+    "union",
+    "website",
+}
+
+
+@dataclass
+class Relation:
+    content: list[tuple[int, int]]
+    source: str | None
+    source_start: int
+
+
+def parse_ann(path: Path) -> list[Relation]:
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    relations = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if re.match(r"^T\d+\t", line):
+            tid, rest, *text = line.split("\t")
+            label, _, ranges = rest.partition(" ")
+            parts = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
+            spans[tid] = (label, parts, text[0] if text else "")
+        elif re.match(r"^E\d+\t", line):
+            relations.append(dict(arg.split(":") for arg in line.split("\t")[1].split()))
+    out = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if not content:
+            continue
+        source = spans.get(rel.get("Source", ""))
+        out.append(Relation(content[1], source[2] if source else None, source[1][0][0] if source else -1))
+    return out
+
+
+def named(source: str | None) -> bool:
+    if not source:
+        return False
+    return any(w[0].isupper() and w.lower().strip(".,'\u2019s") not in TITLES | PRONOUNS for w in re.findall(r"[\w.'\u2019-]+", source))
+
+
+def name_words(text: str | None) -> set[str]:
+    if not text:
+        return set()
+    words = {w.lower().replace("\u2019", "'").removesuffix("'s").strip(".,'") for w in re.findall(r"[\w.'\u2019-]+", text)}
+    return {w for w in words if len(w) > 1 and w not in TITLES | PRONOUNS}
+
+
+def category(source: str | None) -> str:
+    if not source:
+        return "none"
+    low = source.lower().strip()
+    if low in PRONOUNS:
+        return "pronoun"
+    if any(h in low.split() for h in ORG_HINTS):
+        return "organisation"
+    return "named" if named(source) else "description"
+
+
+def stretches(text: str) -> list[tuple[int, int]]:
+    """Spans between double quotation marks; a paragraph break ends a stretch."""
+    out = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in re.finditer('["\u201c\u201d\u201e\u00ab\u00bb]', para.group())]
+        base = para.start()
+        i = 0
+        while i < len(marks):
+            a = marks[i]
+            if i + 1 < len(marks):
+                b = marks[i + 1]
+                out.append((base + a + 1, base + b))
+                i += 2
+            else:
+                out.append((base + a + 1, para.end()))
+                i += 1
+    return [(a, b) for a, b in out if len(text[a:b].split()) >= 2]
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def gold_items(text: str, relations: list[Relation]) -> tuple[list[dict], list[dict]]:
+    """Quoted gold stretches and unquoted (indirect) gold contents, each with its gold speaker."""
+    named_sources = sorted((r.source_start, r.source) for r in relations if named(r.source))
+
+    def gold_speaker(r: Relation) -> str | None:
+        if named(r.source):
+            return r.source
+        before = [s for start, s in named_sources if start < min(c[0] for c in r.content)]
+        return before[-1] if before else None
+
+    all_stretches = stretches(text)
+    quoted, indirect = [], []
+    for r in relations:
+        spk = gold_speaker(r)
+        kinds = []
+        for c in r.content:
+            inside = [s for s in all_stretches if overlap(s, c) >= 0.5 * (s[1] - s[0])]
+            outside_letters = len(re.sub(r"[^A-Za-z]", "", text[c[0] : c[1]])) - sum(
+                len(re.sub(r"[^A-Za-z]", "", text[s[0] : s[1]])) for s in inside
+            )
+            for s in inside:
+                kinds.append(s)
+                quoted.append(
+                    {"span": s, "speaker": spk, "category": category(r.source), "kind": "mixed" if outside_letters > 3 else "direct"}
+                )
+        content_text = "".join(text[a:b] for a, b in r.content)
+        if not kinds and not (set(content_text) & DOUBLE):
+            span = (min(a for a, _ in r.content), max(b for _, b in r.content))
+            indirect.append({"span": span, "speaker": spk, "category": category(r.source)})
+    uniq = {q["span"]: q for q in quoted}
+    return list(uniq.values()), indirect
+
+
+def file_offsets(path: Path, raw: str) -> list[int]:
+    """Where each article paragraph starts in the raw file."""
+    article = parse_text(raw, path.name)
+    starts, pos = [], 0
+    for para in article.paragraphs:
+        found = raw.find(para, pos)
+        starts.append(found)
+        pos = found + len(para) if found >= 0 else pos
+    return starts, article.paragraph_starts
+
+
+def speaker_ok(pred: str | None, gold: str | None) -> bool:
+    return bool(pred and gold and name_words(pred) & name_words(gold))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--verbose", action="store_true", help="print misses")
+    args = ap.parse_args()
+    texts = sorted((POLNEAR / args.split / "text").glob("*.txt"))
+    anns = sorted((POLNEAR / args.split / "attributions").glob("*.ann"))
+    first_ann: dict[str, Path] = {}
+    for a in anns:
+        first_ann.setdefault(a.stem.rsplit("_", 1)[0], a)
+    texts = [t for t in texts if t.stem in first_ann]
+    if args.limit:
+        texts = texts[: args.limit]
+
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "extract", *map(str, texts), "--json"], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        sys.exit(f"extract failed: {proc.stderr[-2000:]}")
+    predicted: dict[str, list[dict]] = defaultdict(list)
+    for line in proc.stdout.splitlines():
+        row = json.loads(line)
+        predicted[row["article"]].append(row)
+
+    tp = n_pred = n_gold = 0
+    spk = Counter()
+    cats = defaultdict(Counter)
+    ind = Counter()
+    for path in texts:
+        raw = path.read_text(encoding="utf-8")
+        rels = parse_ann(first_ann[path.stem])
+        gold, gold_ind = gold_items(raw, rels)
+        raw_starts, art_starts = file_offsets(path, raw)
+
+        def to_file(row: dict) -> tuple[int, int]:
+            p = row["paragraph"] - 1
+            delta = raw_starts[p] - art_starts[p]
+            return row["start"] + delta, row["end"] + delta
+
+        def double_marked(r: dict) -> bool:
+            """Predicted quoted stretches are held to the gold's definition: double marks."""
+            a = to_file(r)[0] - 1
+            while a > 0 and raw[a].isspace():
+                a -= 1
+            return raw[a] in DOUBLE
+
+        preds = [r for r in predicted[str(path)] if r["kind"] in ("direct", "mixed") and len(r["quote"].split()) >= 2 and double_marked(r)]
+        n_pred += len(preds)
+        n_gold += len(gold)
+        used: set[int] = set()
+        for g in gold:
+            gs = g["span"]
+            match = None
+            for i, r in enumerate(preds):
+                if i in used:
+                    continue
+                ps = to_file(r)
+                ov = overlap(gs, ps)
+                if ov >= 0.5 * (gs[1] - gs[0]) and ov >= 0.5 * (ps[1] - ps[0]):
+                    match = i
+                    break
+            if match is None:
+                if args.verbose:
+                    print(f"MISS {path.name}: {raw[gs[0] : gs[1]][:80]!r}")
+                continue
+            used.add(match)
+            tp += 1
+            ok = speaker_ok(preds[match]["speaker"], g["speaker"])
+            spk["all"] += 1
+            spk["all_ok"] += ok
+            if g["category"] == "named":
+                spk["named"] += 1
+                spk["named_ok"] += ok
+            cats[g["category"]]["n"] += 1
+            cats[g["category"]]["ok"] += ok
+            cats[g["kind"]]["n"] += 1
+            cats[g["kind"]]["ok"] += ok
+            if args.verbose and not ok:
+                print(
+                    f"SPK {path.name}: gold={g['speaker']!r} pred={preds[match]['speaker']!r} mention={preds[match]['mention']!r}: {preds[match]['quote'][:60]!r}"
+                )
+        if args.verbose:
+            for i, r in enumerate(preds):
+                if i not in used:
+                    print(f"FP  {path.name}: {r['quote'][:80]!r} ({r['speaker']})")
+        all_preds = [(to_file(r), r) for r in predicted[str(path)]]
+        for g in gold_ind:
+            if not g["speaker"]:
+                continue
+            ind["n"] += 1
+            gs = g["span"]
+            hits = [r for ps, r in all_preds if overlap(gs, ps) >= 0.5 * (gs[1] - gs[0]) or overlap(gs, ps) >= 0.5 * (ps[1] - ps[0])]
+            ind["matched"] += bool(hits)
+            ind["ok"] += any(speaker_ok(r["speaker"], g["speaker"]) for r in hits)
+
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"PolNeAR {args.split}: {len(texts)} articles, {n_gold} gold quoted stretches, {n_pred} predicted")
+    print(f"quoted-segment precision {p:.3f} recall {r:.3f} F1 {f1:.3f}")
+    print(f"named-speaker accuracy {spk['named_ok'] / max(1, spk['named']):.3f} ({spk['named_ok']}/{spk['named']})")
+    print(f"all-speaker accuracy   {spk['all_ok'] / max(1, spk['all']):.3f} ({spk['all_ok']}/{spk['all']})")
+    print("by category (matched items):")
+    for cat in ("named", "pronoun", "description", "organisation", "none", "direct", "mixed"):
+        if cats[cat]["n"]:
+            print(f"  {cat:<13} {cats[cat]['ok'] / cats[cat]['n']:.3f} ({cats[cat]['ok']}/{cats[cat]['n']})")
+    print(
+        f"indirect/mixed relations without quotation marks, with a resolvable source: {ind['n']}; "
+        f"content found {ind['matched'] / max(1, ind['n']):.3f}; speaker found {ind['ok'] / max(1, ind['n']):.3f}"
+    )
+    print(f"extract: {seconds:.1f}s for {len(texts)} articles ({len(texts) / seconds:.2f} articles/s, includes model load)")
+
+
+if __name__ == "__main__":
+    main()
