@@ -279,6 +279,7 @@ class Person:
     gender: str | None = None
     org: bool = False
     mentions: list[int] = field(default_factory=list)
+    gender_from_title: str | None = None
 
     def add_title(self, title: str) -> None:
         title = " ".join(title.split()).strip(" ,").lower()
@@ -292,7 +293,7 @@ def _is_title(tok: Token) -> bool:
 
 def name_tokens(span: Span | list[Token]) -> list[Token]:
     """The capitalised name words of a mention, with titles and possessives dropped."""
-    out = [t for t in span if _NAME_CHARS.match(t.text) and t.pos_ in {"PROPN", "NOUN", "ADJ", "X"}]
+    out = [t for t in span if _NAME_CHARS.match(t.text) and (t.pos_ in {"PROPN", "NOUN", "ADJ", "X"} or t.i > t.sent.start)]
     while out and _is_title(out[0]):
         out = out[1:]
     return [t for t in out if not _is_title(t) and t.tag_ != "POS"]
@@ -396,7 +397,7 @@ class Cast:
                 self.note_titles(toks, person)
         for tok in doc:
             # subjects the small model's NER missed ("Secretary General Ban Ki-moon condemned …")
-            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.ent_type_ in {"", "PERSON"} and norm(tok.text) not in ORG_WORDS:
+            if tok.dep_ == "nsubj" and tok.tag_ == "NNP" and tok.ent_type_ in {"", "PERSON"} and norm(tok.text) not in ORG_WORDS:
                 chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok]
                 toks = name_tokens(chain)
                 if toks and not looks_like_org(toks):
@@ -407,9 +408,8 @@ class Cast:
             low = norm(tok.text)
             if low in MALE_TITLES | FEMALE_TITLES and i + 1 < len(doc):
                 nxt = self.find([doc[i + 1].text], offset + doc[i + 1].idx)
-                if nxt is not None and nxt.gender is None:
-                    nxt.gender = "m" if low in MALE_TITLES else "f"
-        self._pronoun_gender(doc, offset)
+                if nxt is not None and nxt.gender_from_title is None:
+                    nxt.gender = nxt.gender_from_title = "m" if low in MALE_TITLES else "f"
 
     @staticmethod
     def _person_by_role(ent: Span) -> bool:
@@ -452,18 +452,6 @@ class Cast:
                 lo = base.left_edge.i
                 phrase = doc[lo : j - 1]
                 person.add_title(re.sub(r"^(the|a|an)\s+", "", phrase.text, flags=re.I))
-
-    def _pronoun_gender(self, doc: Doc, offset: int) -> None:
-        """A he/she right after a single named subject is taken as that person's gender."""
-        for sent in doc.sents:
-            subjects = [t for t in sent if t.dep_.startswith("nsubj")]
-            if not subjects:
-                continue
-            first = subjects[0]
-            if norm(first.text) in MALE | FEMALE:
-                person = self.last_subject_before(offset + first.idx)
-                if person is not None and person.gender is None and not person.org:
-                    person.gender = "m" if norm(first.text) in MALE else "f"
 
     def last_subject_before(self, at: int) -> Person | None:
         for off, person, subject in reversed(self.mentions):
