@@ -165,7 +165,7 @@ def parse_html(html: str, key: str) -> Article:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").split()) < 5:  # a menu or a cookie notice is not an article
         raise ArticleError("no article text found in the HTML")
     paragraphs = tuple(p.strip() for p in doc.text.split("\n") if p.strip())
     title = (doc.title or "").strip()

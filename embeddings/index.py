@@ -156,16 +156,19 @@ def build(
     """A new index from `articles`, reusing everything of `previous` whose content is unchanged."""
     started = time.perf_counter()
     reuse = previous if previous is not None and previous.model == model_name else None
+    old_hashes = reuse.hashes if reuse else {}
     seen: dict[str, str] = {}
     duplicates: list[tuple[str, str]] = []
-    unique: list[Article] = []
-    for article in articles:
+    keep: set[int] = set()
+    # of two files with the same text, keep the one already indexed, else the first
+    for i in sorted(range(len(articles)), key=lambda i: old_hashes.get(articles[i].id) != articles[i].content_hash):
+        article = articles[i]
         if article.content_hash in seen:
             duplicates.append((article.path, seen[article.content_hash]))
             continue
         seen[article.content_hash] = article.path
-        unique.append(article)
-    old_hashes = reuse.hashes if reuse else {}
+        keep.add(i)
+    unique = [a for i, a in enumerate(articles) if i in keep]
     fresh = [a for a in unique if old_hashes.get(a.id) != a.content_hash]
     analysed = analyse(fresh, spacy_model, progress)
 

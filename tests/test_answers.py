@@ -1,0 +1,88 @@
+"""Answers on the bundled articles: the seed's promised answers, refusals, and the guarantee that
+every quote shown is verbatim in its cited article."""
+
+from __future__ import annotations
+
+import random
+
+from bot.answer import answer
+
+
+def _ask(searcher, q: str):
+    return answer(q, searcher, min_score=0.45)
+
+
+def test_who_said_finds_rubio(searcher) -> None:
+    a = _ask(searcher, "Who said there is still a lot of work to be done?")
+    assert a.found
+    top = a.quotes[0]
+    assert top.speaker == "Marco Rubio"
+    assert "there is still a lot of work to be done" in top.quote.text
+    assert top.article.path == "rubio-umerov-miami-talks.txt" and top.quote.paragraph == 5
+    assert "Marco Rubio" in a.text and "paragraph 5" in a.text and "[1]" in a.text
+
+
+def test_what_did_umerov_say_about_the_meeting(searcher) -> None:
+    a = _ask(searcher, "What did Umerov say about the meeting?")
+    assert a.found
+    assert a.quotes[0].speaker == "Rustem Umerov"
+    assert "productive and successful" in a.quotes[0].quote.text
+
+
+def test_speaker_found_by_title(searcher) -> None:
+    a = _ask(searcher, "What did the secretary of state say about Russia?")
+    assert a.found and {q.speaker for q in a.quotes} == {"Marco Rubio"}
+
+
+def test_unanswerable_questions_are_refused(searcher) -> None:
+    for q in ["Who said the moon is made of cheese?", "What did Rubio say about football?", "How do I bake sourdough bread?"]:
+        a = _ask(searcher, q)
+        assert not a.found, q
+        assert a.quotes == () and a.passages == () and a.citations == ()
+        assert a.to_json()["found"] is False
+
+
+def test_unknown_person(searcher) -> None:
+    a = _ask(searcher, "What did Angela Merkel say about the talks?")
+    assert not a.found and "Angela Merkel" in a.text
+
+
+def test_quotes_in_other_formats(searcher) -> None:
+    a = _ask(searcher, "Who said demand for processors has never been stronger?")
+    assert a.found and a.quotes[0].speaker == "Priya Raman"
+    assert a.quotes[0].article.url == "https://news.example/lumina"
+    a = _ask(searcher, "Who said they had never seen waves like these?")
+    assert a.found and a.quotes[0].speaker == "Jonas Pike"
+
+
+def test_every_quote_shown_is_verbatim_in_its_cited_article(searcher) -> None:
+    """Generate many questions from the index itself and check every answer it gives."""
+    rng = random.Random(7)
+    index = searcher.index
+    questions = []
+    for q in index.quotes * 3:
+        words = q.text.split()
+        if len(words) >= 3:
+            a = rng.randrange(0, max(1, len(words) - 3))
+            questions.append("Who said " + " ".join(words[a : a + rng.randint(3, 8)]) + "?")
+    for p in index.passages:
+        words = p.text.split()
+        questions.append(" ".join(rng.sample(words, min(6, len(words)))))
+    names = sorted({q.speaker for q in index.quotes if q.speaker})
+    questions += [f"What did {n.split()[-1]} say?" for n in names]
+    assert len(questions) >= 60
+    shown = 0
+    for question in questions:
+        a = _ask(searcher, question)
+        for h in a.quotes:
+            article = index.articles[h.quote.article_id]
+            assert h.article is article
+            assert article.text[h.quote.start : h.quote.end] == h.quote.text
+            assert h.quote.text in article.paragraphs[h.quote.paragraph - 1] or h.quote.kind == "direct"
+            assert h.quote.text in a.text
+            shown += 1
+        for p in a.passages:
+            assert p.passage.text in p.article.text
+        if not a.found:
+            assert not a.citations
+    assert shown > 60

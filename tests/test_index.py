@@ -1,0 +1,83 @@
+"""The index on disk: loaded back without re-embedding, incremental, and never left broken."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from embeddings.index import CURRENT, IndexLoadError, current_generation, load
+from embeddings.pipeline import NothingLoaded, build_index
+from tests.conftest import ARTICLES
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    dst = tmp_path / "articles"
+    shutil.copytree(ARTICLES, dst)
+    return dst
+
+
+def test_round_trip_without_reembedding(built, settings) -> None:
+    index, _ = built
+    again = load(settings.index_dir, settings.model)
+    assert again.quotes == index.quotes and again.passages == index.passages
+    assert (again.quote_vectors == index.quote_vectors).all()
+
+
+def test_incremental_add_edit_delete(corpus: Path, tmp_path: Path, settings) -> None:
+    s = settings.model_copy(update={"articles_dir": corpus, "index_dir": tmp_path / "ix"})
+    first, report = build_index(s)
+    assert len(report.added) == 6 and report.embedded > 0
+    _, report = build_index(s, previous=first)
+    assert report.embedded == 0 and report.unchanged == 6
+    (corpus / "front-matter.md").write_text(
+        (corpus / "front-matter.md").read_text().replace("pure fantasy", "a fairy tale"), encoding="utf-8"
+    )
+    (corpus / "sub" / "storm.html").unlink()
+    (corpus / "copy.txt").write_text((corpus / "rubio-umerov-miami-talks.txt").read_text(), encoding="utf-8")
+    third, report = build_index(s)
+    assert report.updated == ["front-matter.md"] and report.removed == ["sub/storm.html"]
+    assert report.duplicates == [("copy.txt", "rubio-umerov-miami-talks.txt")]  # the indexed one is kept
+    assert report.added == [] and report.unchanged == 4
+    texts = [q.text for q in third.quotes]
+    assert any("a fairy tale" in t for t in texts) and not any("pure fantasy" in t for t in texts)
+    assert not any("waves like these" in t for t in texts)
+    assert len(third.quote_vectors) == len(third.quote_owner)
+
+
+def test_all_files_failing_keeps_the_index(corpus: Path, tmp_path: Path, settings) -> None:
+    s = settings.model_copy(update={"articles_dir": corpus, "index_dir": tmp_path / "ix"})
+    build_index(s)
+    before = current_generation(s.index_dir)
+    shutil.rmtree(corpus)
+    corpus.mkdir()
+    (corpus / "broken.json").write_text("{", encoding="utf-8")
+    with pytest.raises(NothingLoaded, match="broken.json"):
+        build_index(s)
+    assert current_generation(s.index_dir) == before
+    _, report = build_index(s, allow_empty=True)
+    assert load(s.index_dir).articles == {}
+
+
+def test_interrupted_writes_never_load(built, settings, tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    shutil.copytree(settings.index_dir, ix)
+    gen = current_generation(ix)
+    # a build that died before its manifest was written, and one that died before the rename
+    partial = ix / "gen-99999999-999999-000000001"
+    shutil.copytree(gen, partial)
+    (partial / "manifest.json").unlink()
+    shutil.copytree(gen, ix / ".tmp-gen-99999999-999999-000000002")
+    assert current_generation(ix) == gen
+    (ix / CURRENT).unlink()  # even with the pointer lost, the newest complete generation serves
+    assert current_generation(ix) == gen
+    assert len(load(ix).quotes) == len(built[0].quotes)
+
+
+def test_missing_and_mismatched_index(tmp_path: Path, settings) -> None:
+    with pytest.raises(IndexLoadError, match="whosaid index"):
+        load(tmp_path / "nothing")
+    with pytest.raises(IndexLoadError, match="other-model"):
+        load(settings.index_dir, "other-model")
