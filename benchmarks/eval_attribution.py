@@ -252,12 +252,12 @@ def main() -> None:
         gold, gold_ind = gold_items(raw, rels)
         raw_starts, art_starts = file_offsets(path, raw)
 
-        def to_file(row: dict) -> tuple[int, int]:
+        def to_file(row: dict, raw_starts: list[int] = raw_starts, art_starts: tuple[int, ...] = art_starts) -> tuple[int, int]:
             p = row["paragraph"] - 1
             delta = raw_starts[p] - art_starts[p]
             return row["start"] + delta, row["end"] + delta
 
-        def double_marked(r: dict) -> bool:
+        def double_marked(r: dict, raw: str = raw) -> bool:
             """Predicted quoted stretches are held to the gold's definition: double marks."""
             a = to_file(r)[0] - 1
             while a > 0 and raw[a].isspace():
@@ -297,7 +297,8 @@ def main() -> None:
             cats[g["kind"]]["ok"] += ok
             if args.verbose and not ok:
                 print(
-                    f"SPK {path.name}: gold={g['speaker']!r} pred={preds[match]['speaker']!r} mention={preds[match]['mention']!r}: {preds[match]['quote'][:60]!r}"
+                    f"SPK {path.name}: gold={g['speaker']!r} pred={preds[match]['speaker']!r} "
+                    f"mention={preds[match]['mention']!r}: {preds[match]['quote'][:60]!r}"
                 )
         if args.verbose:
             for i, r in enumerate(preds):

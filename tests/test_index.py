@@ -54,10 +54,10 @@ def test_all_files_failing_keeps_the_index(corpus: Path, tmp_path: Path, setting
     shutil.rmtree(corpus)
     corpus.mkdir()
     (corpus / "broken.json").write_text("{", encoding="utf-8")
-    with pytest.raises(NothingLoaded, match="broken.json"):
+    with pytest.raises(NothingLoaded, match=r"broken\.json"):
         build_index(s)
     assert current_generation(s.index_dir) == before
-    _, report = build_index(s, allow_empty=True)
+    build_index(s, allow_empty=True)
     assert load(s.index_dir).articles == {}
 
 
