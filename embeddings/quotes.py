@@ -24,6 +24,7 @@ from embeddings.speakers import (
     name_chains,
     name_tokens,
     norm,
+    not_a_person,
 )
 
 SPEECH_VERBS = {
@@ -285,8 +286,18 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast) -> tuple[Person | Non
             return cast.recent(at, "m" if low in MALE else "f"), tok.text
         return None, tok.text
     chains = [c for c in name_chains(span) if name_tokens(c)]
+    for c in chains:  # the small model tags many surnames ORG; a person of that name wins
+        known = cast.find([t.text for t in name_tokens(c)], at) if looks_like_org(c) else None
+        if known is not None and not known.org and (tok in c or tok.head in c):
+            cast.speakers.append((at, known))
+            return known, mention
     possessors = {t.i for t in span if t.dep_ == "poss" or (t.i + 1 < len(tok.doc) and tok.doc[t.i + 1].tag_ == "POS")}
-    people = [c for c in chains if not looks_like_org(c) and c[-1].i not in possessors]
+
+    def known(c: list[Token]) -> bool:
+        person = cast.find([t.text for t in name_tokens(c)], at)
+        return person is not None and not person.org
+
+    people = [c for c in chains if not looks_like_org(c) and (known(c) or not not_a_person(c)) and c[-1].i not in possessors]
     own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
     pick = own[0] if own else (people[-1] if people else None)
     if pick is not None:
@@ -295,6 +306,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast) -> tuple[Person | Non
             person = cast.add(toks, offset + toks[0].idx, subject=True)
             if person is not None:
                 cast.note_titles(toks, person)
+                cast.speakers.append((offset + toks[0].idx, person))
             return person, mention
     orgs = [c for c in chains if looks_like_org(c)]
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0])):
@@ -355,6 +367,40 @@ def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int) -> Token | None:
     return near_before or (after[0] if after else None)
 
 
+def _adjacent_verb(doc: Doc, s: Stretch) -> Token | None:
+    """'"This is fantastic!" beamed Donald Hartley' / '"…," Viguerie notes': in news style a verb
+    right after a closing quote is its cue, whatever the verb (the tagger may even call it a noun)."""
+    words = [t for t in doc if t.idx >= s.mark_end and not t.is_punct][:3]
+    for j, tok in enumerate(words[:3]):
+        if tok.pos_ == "VERB" or (tok.lemma_.lower() in SPEECH_VERBS and j > 0):
+            preceding = words[:j]
+            if all(t.pos_ in {"PROPN", "PRON", "DET", "NOUN"} for t in preceding):
+                return tok
+            return None
+    return None
+
+
+def _governing_verb(doc: Doc, s: Stretch, mask: list[bool]) -> Token | None:
+    """No speech verb at all: the verb the quote hangs from in the parse ("Gibbs derided
+    \u201cthe professional left\u201d", "She applauded him … \u201cover and over again\u201d")."""
+    inside = [t for t in doc if s.start <= t.idx < s.end]
+    for tok in inside[:1] + inside[-1:]:
+        head = tok
+        for _ in range(8):
+            if not (s.mark_start <= head.idx < s.mark_end) or head.head is head:
+                break
+            head = head.head
+        if s.mark_start <= head.idx < s.mark_end:
+            continue
+        for _ in range(3):
+            if head.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+                return head
+            if head.head is head:
+                break
+            head = head.head
+    return None
+
+
 def _cue_text(cue: Token) -> str:
     if cue.lower_ == "according":
         return "according to"
@@ -372,16 +418,16 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
     prev_open = False
     for number, (doc, para, offset) in enumerate(zip(parsed.docs, article.paragraphs, article.paragraph_starts, strict=True), 1):
         stretches = find_stretches(para)
-        if doc is not None:
-            cast.read(doc, offset)
         mask = _quote_mask(len(para), stretches)
+        if doc is not None:
+            cast.read(doc, offset, mask)
         cues = _cue_tokens(doc, mask) if doc is not None else []
         para_found: list[_Found] = []
         for k, s in enumerate(stretches):
             person, mention, cue_text = None, None, None
             if doc is not None:
                 lo, hi = _window(doc, stretches, k)
-                cue = _pick_cue(cues, s, lo, hi)
+                cue = _pick_cue(cues, s, lo, hi) or _adjacent_verb(doc, s) or _governing_verb(doc, s, mask)
                 if cue is not None:
                     subj = _subject(cue)
                     cue_text = _cue_text(cue)

@@ -299,12 +299,69 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
     return [t for t in out if not _is_title(t) and t.tag_ != "POS"]
 
 
+#: Capitalised plural subjects that open sentences and are groups, not names.
+GROUP_NOUNS = {
+    "officials",
+    "sources",
+    "analysts",
+    "experts",
+    "critics",
+    "police",
+    "residents",
+    "witnesses",
+    "democrats",
+    "republicans",
+    "voters",
+    "aides",
+    "supporters",
+    "investigators",
+    "prosecutors",
+    "authorities",
+    "lawmakers",
+    "observers",
+    "economists",
+    "scientists",
+    "researchers",
+    "reports",
+    "polls",
+    "others",
+    "many",
+    "some",
+    "both",
+    "organizers",
+    "organisers",
+    "protesters",
+    "activists",
+    "doctors",
+    "people",
+    "americans",
+    "leaders",
+    "members",
+    "students",
+    "parents",
+    "workers",
+}
+
+
+def is_proper(tok: Token) -> bool:
+    """A name word: tagged a proper noun, or capitalised inside a sentence, or a capitalised
+    sentence-initial subject that is not a common group word ("Manafort said", "Sanders tells")."""
+    if tok.pos_ == "PROPN":
+        return True
+    if not _NAME_CHARS.match(tok.text) or tok.pos_ not in {"NOUN", "ADJ", "VERB", "X"}:
+        return False
+    if tok.i > tok.sent.start:
+        return tok.pos_ != "VERB"
+    low = norm(tok.text)
+    return tok.dep_.startswith("nsubj") and low not in GROUP_NOUNS | ROLE_NOUNS and not tok.is_stop
+
+
 def name_chains(span: Span) -> list[list[Token]]:
     """Runs of adjacent proper-noun tokens in a span, cut at organisation words and entities."""
     chains: list[list[Token]] = []
     current: list[Token] = []
     for tok in span:
-        proper = tok.pos_ == "PROPN" or (tok.pos_ in {"NOUN", "ADJ"} and _NAME_CHARS.match(tok.text) and tok.i > tok.sent.start)
+        proper = is_proper(tok)
         breaks = current and (current[-1].ent_iob_ != "O" and tok.ent_iob_ == "B")
         if proper and tok.tag_ != "POS" and not breaks:
             current.append(tok)
@@ -318,6 +375,40 @@ def name_chains(span: Span) -> list[list[Token]]:
     if current:
         chains.append(current)
     return chains
+
+
+_NOT_PEOPLE_LABELS = {"DATE", "TIME", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART", "LAW", "MONEY", "PERCENT"}
+_CALENDAR = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+
+
+def not_a_person(tokens: list[Token]) -> bool:
+    """Places, dates, nationalities and the like ("Tuesday", "New Hampshire", "OH")."""
+    if all(t.ent_type_ in _NOT_PEOPLE_LABELS for t in tokens):
+        return True
+    if len(tokens) == 1:
+        text = tokens[0].text
+        return norm(text) in _CALENDAR or (text.isupper() and len(text) <= 3)
+    return False
 
 
 def looks_like_org(tokens: list[Token]) -> bool:
@@ -359,7 +450,9 @@ class Cast:
 
         return max(matches, key=last_before)
 
-    def add(self, tokens: list[Token], offset: int, org: bool = False, subject: bool = False) -> Person | None:
+    def add(self, tokens: list[Token], offset: int, org: bool = False, subject: bool = False, salient: bool = True) -> Person | None:
+        """Register a name; `salient=False` for names inside quotes, which are never the
+        antecedent of the speaker's "he"/"she" (the speaker talks about them)."""
         words = [t.text.replace("\u2019", "'") for t in tokens]
         if words and norm(words[-1]).endswith("'s"):
             words[-1] = words[-1][:-2]
@@ -381,18 +474,27 @@ class Cast:
         elif len(words) > len(person.name.split()) and not person.org:
             person.name = " ".join(words)
         person.mentions.append(offset)
-        self.mentions.append((offset, person, subject))
+        if salient:
+            self.mentions.append((offset, person, subject))
         return person
 
-    def read(self, doc: Doc, offset: int) -> None:
+    def read(self, doc: Doc, offset: int, quoted: list[bool] | None = None) -> None:
         """Register the people of one paragraph: PERSON entities, their titles and gender cues."""
+
+        def outside(tok: Token) -> bool:
+            return quoted is None or tok.idx >= len(quoted) or not quoted[tok.idx]
+
         for ent in doc.ents:
             if ent.label_ != "PERSON" and not self._person_by_role(ent):
                 continue
             toks = name_tokens(ent)
-            if not toks or len(toks) > 4:
+            if (
+                not toks
+                or len(toks) > 4
+                or (looks_like_org(toks) and ent.label_ == "PERSON" and any(norm(t.text) in ORG_WORDS for t in toks))
+            ):
                 continue
-            person = self.add(toks, offset + toks[0].idx, subject=toks[-1].dep_.startswith("nsubj"))
+            person = self.add(toks, offset + toks[0].idx, subject=toks[-1].dep_.startswith("nsubj"), salient=outside(toks[0]))
             if person is not None:
                 self.note_titles(toks, person)
         for tok in doc:
@@ -401,7 +503,7 @@ class Cast:
                 chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok]
                 toks = name_tokens(chain)
                 if toks and not looks_like_org(toks):
-                    person = self.add(toks, offset + toks[0].idx, subject=True)
+                    person = self.add(toks, offset + toks[0].idx, subject=True, salient=outside(toks[0]))
                     if person is not None:
                         self.note_titles(toks, person)
         for i, tok in enumerate(doc):

@@ -23,75 +23,137 @@ CASES = [
     ("\u201cWe came here to win,\u201d Jones said, \u201cand that is what we did.\u201d", "and that is what we did", "Jones", "direct"),
     ('"The plan is simple," said Hillary Clinton. "We invest in people."', "The plan is simple", "Hillary Clinton", "direct"),
     # several sentences in one quote
-    ("\u201cWe tried. We failed. We will try again,\u201d said chief executive Priya Raman.", "We failed. We will try again", "Priya Raman", "direct"),
+    (
+        "\u201cWe tried. We failed. We will try again,\u201d said chief executive Priya Raman.",
+        "We failed. We will try again",
+        "Priya Raman",
+        "direct",
+    ),
     # guillemets
-    ("\u00abNous allons gagner ensemble\u00bb, a dit Emmanuel Macron, said Emmanuel Macron.", "Nous allons gagner ensemble", "Emmanuel Macron", None),
+    (
+        "\u00abNous allons gagner ensemble\u00bb, a dit Emmanuel Macron, said Emmanuel Macron.",
+        "Nous allons gagner ensemble",
+        "Emmanuel Macron",
+        None,
+    ),
     # mixed quotes (fragments inside reported speech)
     ("Councillor Tom Hale said the budget was \u201cpure fantasy\u201d and voted against it.", "pure fantasy", "Tom Hale", "mixed"),
     ('Clinton called the proposal "a recipe for disaster" on Tuesday.', "a recipe for disaster", "Clinton", "mixed"),
-    ("The peace plan is \u201ccomprehensive and fair,\u201d the president insisted. President Joe Biden spoke later.", "comprehensive and fair", None, "mixed"),
+    (
+        "The peace plan is \u201ccomprehensive and fair,\u201d the president insisted. President Joe Biden spoke later.",
+        "comprehensive and fair",
+        None,
+        "mixed",
+    ),
     # indirect speech
-    ("Secretary of State Marco Rubio said that work on the peace plan will continue next week.", "work on the peace plan will continue", "Marco Rubio", "indirect"),
-    ("According to Jane Doe, the factory will close in March with the loss of 400 jobs.", "the factory will close in March", "Jane Doe", "indirect"),
-    ("Chancellor Gordon Brown added that the economy would grow by 3% next year.", "the economy would grow by 3% next year", "Gordon Brown", "indirect"),
-    ("Mr Howard emphasised that taxes would be cut for every working family.", "taxes would be cut for every working family", "Howard", "indirect"),
-    ("Police chief Karen Mills reminded residents that the curfew starts at nine tonight.", "the curfew starts at nine tonight", "Karen Mills", "indirect"),
+    (
+        "Secretary of State Marco Rubio said that work on the peace plan will continue next week.",
+        "work on the peace plan will continue",
+        "Marco Rubio",
+        "indirect",
+    ),
+    (
+        "According to Jane Doe, the factory will close in March with the loss of 400 jobs.",
+        "the factory will close in March",
+        "Jane Doe",
+        "indirect",
+    ),
+    (
+        "Chancellor Gordon Brown added that the economy would grow by 3% next year.",
+        "the economy would grow by 3% next year",
+        "Gordon Brown",
+        "indirect",
+    ),
+    (
+        "Mr Howard emphasised that taxes would be cut for every working family.",
+        "taxes would be cut for every working family",
+        "Howard",
+        "indirect",
+    ),
+    (
+        "Police chief Karen Mills reminded residents that the curfew starts at nine tonight.",
+        "the curfew starts at nine tonight",
+        "Karen Mills",
+        "indirect",
+    ),
     # titles and descriptions resolved within the article
     (
         "Secretary of State Marco Rubio met the delegation on Sunday.\n\n"
         "The talks were \u201cvery productive,\u201d the secretary of State said.",
-        "very productive", "Marco Rubio", "mixed",
+        "very productive",
+        "Marco Rubio",
+        "mixed",
     ),
     (
-        "Defence minister Ben Wallace visited the base on Friday.\n\n"
-        "\u201cOur troops are ready,\u201d the minister said.",
-        "Our troops are ready", "Ben Wallace", "direct",
+        "Defence minister Ben Wallace visited the base on Friday.\n\n\u201cOur troops are ready,\u201d the minister said.",
+        "Our troops are ready",
+        "Ben Wallace",
+        "direct",
     ),
     (
         "Rustem Umerov, secretary of the National Security and Defense Council, led the delegation.\n\n"
         "\u201cWe discussed every issue,\u201d the secretary of the council said.",
-        "We discussed every issue", "Rustem Umerov", "direct",
+        "We discussed every issue",
+        "Rustem Umerov",
+        "direct",
     ),
     # pronouns: he/she resolved by recency and gender
     (
         "Angela Merkel arrived in Brussels on Thursday.\n\n\u201cEurope must stay united,\u201d she said.",
-        "Europe must stay united", "Angela Merkel", "direct",
+        "Europe must stay united",
+        "Angela Merkel",
+        "direct",
     ),
     (
         "Governor Andrew Cuomo spoke first.\n\n\u201cNew York is open for business,\u201d he said.",
-        "New York is open for business", "Andrew Cuomo", "direct",
+        "New York is open for business",
+        "Andrew Cuomo",
+        "direct",
     ),
     (
         "Ms Ellis, the head teacher, welcomed the report. Her deputy, Mr Grant, was less sure.\n\n"
         "\u201cWe still have a long way to go,\u201d he added.",
-        "We still have a long way to go", "Grant", "direct",
+        "We still have a long way to go",
+        "Grant",
+        "direct",
     ),
     (
-        "Marco Rubio met Ukrainian officials in Miami.\n\n"
-        "\u201cThere is still a lot of work to be done,\u201d the official said.",
-        "a lot of work to be done", "Marco Rubio", "direct",
+        "Marco Rubio met Ukrainian officials in Miami.\n\n\u201cThere is still a lot of work to be done,\u201d the official said.",
+        "a lot of work to be done",
+        "Marco Rubio",
+        "direct",
     ),
     # the speaker continues over a run of quote paragraphs
     (
         "\u201cWe built this company from nothing,\u201d said founder Sarah Lin.\n\n"
         "\u201cNow it employs 3,000 people in six countries.\u201d",
-        "Now it employs 3,000 people", "Sarah Lin", "direct",
+        "Now it employs 3,000 people",
+        "Sarah Lin",
+        "direct",
     ),
     # a quote that spans paragraphs (opening mark repeated, no closing mark)
     (
         "Labour leader Jeremy Corbyn said: \u201cThis government has failed the young.\n\n"
         "\u201cIt has failed the old. It has failed everyone.\u201d",
-        "It has failed the old", "Jeremy Corbyn", "direct",
+        "It has failed the old",
+        "Jeremy Corbyn",
+        "direct",
     ),
     # colon at the end of the previous paragraph
     (
-        "In a statement, the chairman, Richard Brooks, said:\n\n"
-        "\u201cThe board has full confidence in the management team.\u201d",
-        "full confidence in the management team", "Richard Brooks", "direct",
+        "In a statement, the chairman, Richard Brooks, said:\n\n\u201cThe board has full confidence in the management team.\u201d",
+        "full confidence in the management team",
+        "Richard Brooks",
+        "direct",
     ),
     # organisations that speak
     ("\u201cThe report is false,\u201d the White House said in a statement.", "The report is false", "White House", "direct"),
-    ("The New York Times reported that the deal was signed on Friday night.", "the deal was signed on Friday night", "New York Times", "indirect"),
+    (
+        "The New York Times reported that the deal was signed on Friday night.",
+        "the deal was signed on Friday night",
+        "New York Times",
+        "indirect",
+    ),
     # unresolvable speakers stay unresolved
     ("\u201cThe numbers do not add up,\u201d a source said.", "The numbers do not add up", None, "direct"),
     ("\u201cWe were not consulted,\u201d officials said.", "We were not consulted", None, "direct"),
@@ -104,11 +166,21 @@ CASES = [
     ("Bernie Sanders, who said \u201cthe system is rigged,\u201d won the primary.", "the system is rigged", "Bernie Sanders", "mixed"),
     ("Jeb Bush was quoted as saying \u201cI am my own man\u201d during the debate.", "I am my own man", "Jeb Bush", "direct"),
     # nested quotes stay inside the outer quote
-    ("\u201cHe told me \u2018never give up\u2019 and I never did,\u201d said Lisa Park.", "He told me \u2018never give up\u2019 and I never did", "Lisa Park", "direct"),
+    (
+        "\u201cHe told me \u2018never give up\u2019 and I never did,\u201d said Lisa Park.",
+        "He told me \u2018never give up\u2019 and I never did",
+        "Lisa Park",
+        "direct",
+    ),
     # straight quotes with apostrophes inside
-    ('"It\'s not over until it\'s over," Yogi Berra said.', "It's not over until it's over", "Yogi Berra", "direct"),
+    ("\"It's not over until it's over,\" Yogi Berra said.", "It's not over until it's over", "Yogi Berra", "direct"),
     # cue words other than said
-    ("\u201cThis is a disaster for farmers,\u201d warned NFU president Minette Batters.", "a disaster for farmers", "Minette Batters", "direct"),
+    (
+        "\u201cThis is a disaster for farmers,\u201d warned NFU president Minette Batters.",
+        "a disaster for farmers",
+        "Minette Batters",
+        "direct",
+    ),
     ("\u201cWe will vote no,\u201d Senator Rand Paul wrote on Twitter.", "We will vote no", "Rand Paul", "direct"),
     ("\u201cThe deal is dead,\u201d insisted Nigel Farage.", "The deal is dead", "Nigel Farage", "direct"),
     ("\u201cWhat are they hiding?\u201d asked Senator Chuck Schumer.", "What are they hiding?", "Chuck Schumer", "direct"),
