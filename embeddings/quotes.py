@@ -367,6 +367,10 @@ def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int) -> Token | None:
     return near_before or (after[0] if after else None)
 
 
+def _has_quote(text: str) -> bool:
+    return any(len(text[s.start : s.end].split()) >= 2 for s in find_stretches(text))
+
+
 def _adjacent_verb(doc: Doc, s: Stretch) -> Token | None:
     """'"This is fantastic!" beamed Donald Hartley' / '"…," Viguerie notes': in news style a verb
     right after a closing quote is its cue, whatever the verb (the tagger may even call it a noun)."""
@@ -445,6 +449,14 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             if cue_text is None and starts_para and k == 0 and last_para_cue is not None:
                 # "Rubio said:" closing the previous paragraph, or the previous speaker going on
                 person, mention, cue_text = last_para_cue
+            elif cue_text is None and person is None and starts_para and k == 0 and number > 1:
+                # a quote paragraph right after one that introduces its speaker as subject
+                # ("Viguerie is upbeat about Cruz's chances." / "“Not only can Ted Cruz win …”")
+                prev_start = article.paragraph_starts[number - 2]
+                intro = cast.last_subject_before(offset)
+                at = max((m for m in intro.mentions if m < offset), default=-1) if intro is not None else -1
+                if intro is not None and at >= prev_start and not _has_quote(article.paragraphs[number - 2]):
+                    person, mention = intro, intro.name
             if continues:
                 gid = found[-1].group if found and found[-1].group is not None else group
             else:

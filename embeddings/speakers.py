@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import gender_guesser.detector
 from spacy.tokens import Doc, Span, Token
 
 TITLES = {
@@ -265,6 +267,20 @@ ROLE_NOUNS = {
 _NAME_CHARS = re.compile(r"^[A-Z][\w.'\u2019-]*$")
 
 
+@lru_cache(maxsize=1)
+def _detector() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """'m'/'f' when the first name is a clear case in gender-guesser's name list, else None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    guess = _detector().get_gender(words[0])
+    return {"male": "m", "female": "f"}.get(guess)
+
+
 def norm(word: str) -> str:
     return word.lower().replace("\u2019", "'").strip(".,'")
 
@@ -473,6 +489,8 @@ class Cast:
                 self.people.append(person)
         elif len(words) > len(person.name.split()) and not person.org:
             person.name = " ".join(words)
+        if not person.org and person.gender_from_title is None:
+            person.gender = first_name_gender(person.name) or person.gender
         person.mentions.append(offset)
         if salient:
             self.mentions.append((offset, person, subject))
