@@ -183,6 +183,9 @@ INDIRECT_VERBS = {
     "learn",
 }
 KINDS = ("direct", "mixed", "indirect")
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*([A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,3})[ \t\u00a0]*(?:\n|$|,)"
+)
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 
 
@@ -256,11 +259,11 @@ def _subject(cue: Token) -> Token | None:
             continue
         break
     # "…," said Rubio — an inverted subject the parser attached elsewhere
-    for right in cue.doc[cue.i + 1 : cue.i + 4]:
+    for right in cue.doc[cue.i + 1 : cue.i + 6]:
         if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE:
             return right
-        if right.pos_ == "DET":
-            continue
+        if right.pos_ in {"DET", "NOUN", "ADJ"} and right.dep_ in {"det", "compound", "amod", "nmod", "nsubj", "dobj", "npadvmod"}:
+            continue  # "said spokesman Dan Fox", "beamed delegate Donald Hartley"
         break
     return None
 
@@ -437,6 +440,11 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                     cue_text = _cue_text(cue)
                     if subj is not None:
                         person, mention = _resolve(subj, offset + s.mark_start, offset, cast)
+            byline = _DASH_NAME.match(para, s.mark_end) if doc is not None else None
+            if byline:  # listicle style: “…” ― Sonya Herridge
+                toks = name_tokens([t for t in doc if byline.start(1) <= t.idx < byline.end(1)])
+                if toks and len(toks) <= 4:
+                    person, mention, cue_text = cast.add(toks, offset + toks[0].idx, subject=True), byline.group(1), "\u2015"
             label = _LABEL.match(para, s.start)
             if label and person is None:  # transcript style: "PENCE: Well, look, …"
                 toks = [t for t in doc if label.start(1) <= t.idx < label.end(1)] if doc is not None else []

@@ -184,6 +184,22 @@ CASES = [
     ("\u201cWe will vote no,\u201d Senator Rand Paul wrote on Twitter.", "We will vote no", "Rand Paul", "direct"),
     ("\u201cThe deal is dead,\u201d insisted Nigel Farage.", "The deal is dead", "Nigel Farage", "direct"),
     ("\u201cWhat are they hiding?\u201d asked Senator Chuck Schumer.", "What are they hiding?", "Chuck Schumer", "direct"),
+    # listicle bylines: a dash and the name after the quote
+    (
+        "\u201cHe represents our greatest shame.\u201d \u2015 Sonya Herridge\n\u201cHe is ignorant of our culture.\u201d\u2015 Pamela Padilla",
+        "He is ignorant of our culture",
+        "Pamela Padilla",
+        "direct",
+    ),
+    # transcripts
+    ('"PENCE: Well, the question really should be why she invited him."', "the question really should be", "PENCE", "direct"),
+    # a verb right after the quote, even an unusual one
+    (
+        "\u201cThis is fantastic!\u201d beamed delegate Donald Hartley of Madison, Alabama.",
+        "This is fantastic!",
+        "Donald Hartley",
+        "direct",
+    ),
 ]
 
 
