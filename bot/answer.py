@@ -200,3 +200,17 @@ def passages_answer(question: str, searcher: Searcher, min_score: float, limit: 
         )
         out.append(PassageHit(passage, searcher.index.articles[passage.article_id], h.cosine, inside))
     return _compose(question, [], out)
+
+
+def list_quotes(searcher: Searcher, speaker: str | None, about: str | None, limit: int) -> list[QuoteHit]:
+    """Quotes by speaker (any name or title) and/or ranked by topic, for `whosaid quotes` and /quotes."""
+    ids: list[int] | None = None
+    if speaker:
+        ids = sorted({i for s in searcher.directory.find(speaker) for i in s.quote_ids})
+        if not ids:
+            return []
+    if about:
+        hits = searcher.quotes(about, k=limit, quote_ids=ids)
+    else:
+        hits = [Hit(i, 1.0, 1.0, 1.0) for i in (ids if ids is not None else range(len(searcher.index.quotes)))][:limit]
+    return [_quote_hit(searcher, h) for h in hits]

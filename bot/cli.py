@@ -107,21 +107,9 @@ def ask(question: str, index_dir: Path | None, as_json: bool) -> None:
 @click.option("--limit", default=20, show_default=True, help="At most this many quotes.")
 def quotes(speaker: str | None, about: str | None, index_dir: Path | None, as_json: bool, limit: int) -> None:
     """List quotes, by speaker and/or topic."""
-    from bot.answer import QuoteHit, describe, quote_json
-    from embeddings.search import Hit
+    from bot.answer import describe, list_quotes, quote_json
 
-    searcher = _searcher(index_dir)
-    ids: list[int] | None = None
-    if speaker:
-        ids = sorted({i for s in searcher.directory.find(speaker) for i in s.quote_ids})
-    if about:
-        hits = searcher.quotes(about, k=limit, quote_ids=ids)
-    else:
-        hits = [Hit(i, 1.0, 1.0, 1.0) for i in (ids if ids is not None else range(len(searcher.index.quotes)))][:limit]
-    results = []
-    for h in hits:
-        q = searcher.index.quotes[h.id]
-        results.append(QuoteHit(q, searcher.directory.canonical(q.speaker), searcher.index.articles[q.article_id], h.cosine))
+    results = list_quotes(_searcher(index_dir), speaker, about, limit)
     if as_json:
         click.echo(_dump([quote_json(r) for r in results]))
         return

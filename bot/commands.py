@@ -1,0 +1,164 @@
+"""The slash commands and the "Who said this?" context menu. Everything slow (embedding,
+search, reload) runs in a worker thread; the event loop only talks to Discord."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+from bot.answer import list_quotes
+from bot.render import Pages, answer_pages, embeds, pack, quote_list_pages
+from embeddings.live import ReloadInProgress
+
+if TYPE_CHECKING:
+    from bot.discord_app import WhosaidBot
+
+log = logging.getLogger(__name__)
+ADMIN_PERMISSIONS = discord.Permissions(manage_guild=True)
+
+
+class Refused(app_commands.CheckFailure):
+    """A check that failed with a message for the user (shown ephemerally)."""
+
+
+def is_admin(bot: WhosaidBot, user: discord.abc.User) -> bool:
+    if user.id in bot.settings.admin_user_ids:
+        return True
+    if isinstance(user, discord.Member):
+        perms = user.guild_permissions
+        if perms.administrator or perms.manage_guild:
+            return True
+        return any(role.id in bot.settings.admin_role_ids for role in user.roles)
+    return False
+
+
+def check_cooldown(bot: WhosaidBot, user_id: int) -> None:
+    """Per-user cooldown between questions (WHOSAID_COOLDOWN_SECONDS)."""
+    wait = bot.settings.cooldown_seconds
+    now = time.monotonic()
+    last = bot.cooldowns.get(user_id)
+    if wait > 0 and last is not None and now - last < wait:
+        raise Refused(f"Please wait {wait - (now - last):.0f} more second(s) before asking again.")
+    bot.cooldowns[user_id] = now
+
+
+async def send_pages(interaction: discord.Interaction, pages: list[discord.Embed], ephemeral: bool = False) -> None:
+    """A followup with the first page, and buttons when there are more."""
+    extra = {"view": Pages(pages, interaction.user.id)} if len(pages) > 1 else {}
+    await interaction.followup.send(embed=pages[0], ephemeral=ephemeral, **extra)
+
+
+def setup(bot: WhosaidBot) -> None:
+    """Register the commands on the bot's tree."""
+    tree = bot.tree
+
+    @tree.command(name="ask", description="Who said what: ask about the loaded news articles.")
+    @app_commands.describe(question="e.g. Who said the talks were productive? / What did Rubio say about Russia?")
+    async def ask(interaction: discord.Interaction, question: app_commands.Range[str, 1, 500]) -> None:
+        check_cooldown(bot, interaction.user.id)
+        await interaction.response.defer(thinking=True)
+        result = await bot.answer(question)
+        await send_pages(interaction, answer_pages(result))
+
+    @tree.command(name="quotes", description="A person's quotes in the loaded articles.")
+    @app_commands.describe(speaker="A name or title, e.g. Rubio or the secretary of state", about="Rank the quotes by this topic")
+    async def quotes(interaction: discord.Interaction, speaker: str, about: str | None = None) -> None:
+        await interaction.response.defer(thinking=True)
+        hits = await asyncio.to_thread(list_quotes, bot.live.searcher, speaker, about, 50)
+        title = f"Quotes from {speaker}" + (f" about {about}" if about else "")
+        if not hits:
+            await interaction.followup.send(embed=discord.Embed(title=title[:256], description=f"No quotes from {speaker} found."))
+            return
+        await send_pages(interaction, quote_list_pages(title, hits))
+
+    @quotes.autocomplete("speaker")
+    async def speaker_names(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        if not bot.live.ready:
+            return []
+        names = bot.live.searcher.directory.names(current, limit=25)
+        return [app_commands.Choice(name=n[:100], value=n[:100]) for n in names]
+
+    @tree.command(name="articles", description="What articles are loaded, newest first.")
+    async def articles(interaction: discord.Interaction) -> None:
+        searcher = bot.live.searcher
+        arts = sorted(searcher.index.articles.values(), key=lambda a: (a.date or "", a.title), reverse=True)
+        lines = [f"**{a.title}** \u2014 {a.source or 'unknown outlet'}, {a.date or 'undated'}" for a in arts]
+        title = f"{len(arts)} articles loaded, {len(searcher.index.quotes)} quotes"
+        pages = embeds(title, pack(lines, budget=1800) or ["No articles are loaded."])
+        await interaction.response.defer()
+        await send_pages(interaction, pages)
+
+    @tree.command(name="reload", description="Re-read the articles folder (admins only).")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    async def reload(interaction: discord.Interaction) -> None:
+        if not is_admin(bot, interaction.user):
+            raise Refused("Only server admins can reload the articles.")
+        if bot.live.reloading:
+            raise Refused("A reload is already running; try again when it has finished.")
+        await interaction.response.defer(thinking=True)
+        try:
+            result = await asyncio.to_thread(bot.live.reload)
+        except ReloadInProgress as exc:
+            await interaction.followup.send(str(exc), ephemeral=True)
+            return
+        except Exception as exc:  # the previous index keeps serving; say so
+            log.exception("reload failed")
+            await interaction.followup.send(f"Reload failed; the previous articles are still being served. ({exc})")
+            return
+        await send_pages(interaction, embeds("Reloaded", pack(reload_lines(result), budget=1800)))
+
+    @tree.context_menu(name="Who said this?")
+    async def who_said_this(interaction: discord.Interaction, message: discord.Message) -> None:
+        check_cooldown(bot, interaction.user.id)
+        await interaction.response.defer(thinking=True)
+        text = message.content.strip()
+        if not text:
+            await interaction.followup.send("That message has no text to look for.", ephemeral=True)
+            return
+        result = await bot.answer(f"Who said {text[:500]}")
+        await send_pages(interaction, answer_pages(result))
+
+    @tree.error
+    async def on_error(interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        if isinstance(error, Refused | app_commands.CheckFailure):
+            message = str(error) or "You can't use this command here."
+        else:
+            log.error("command %s failed", interaction.command.name if interaction.command else "?", exc_info=error)
+            bot.errors.append(error)
+            message = "Sorry, something went wrong while answering. The error has been logged."
+        if interaction.response.is_done():
+            await interaction.followup.send(message, ephemeral=True)
+        else:
+            await interaction.response.send_message(message, ephemeral=True)
+
+
+class WhosaidTree(app_commands.CommandTree):
+    """The command tree, with the channel allow-list (WHOSAID_CHANNEL_IDS) checked first."""
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        allowed = getattr(self.client, "settings", None)
+        channels = allowed.channel_ids if allowed is not None else []
+        if channels and interaction.channel_id not in channels:
+            await interaction.response.send_message("I answer in other channels of this server.", ephemeral=True)
+            return False
+        return True
+
+
+def reload_lines(result) -> list[str]:
+    r = result.report
+    lines = [
+        f"**{result.articles}** articles, {result.passages} passages, {result.quotes} quotes loaded in {r.seconds:.1f}s.",
+        f"Added {len(r.added)}, updated {len(r.updated)}, removed {len(r.removed)}, unchanged {r.unchanged}, "
+        f"duplicates {len(r.duplicates)}, skipped {len(r.skipped)}.",
+    ]
+    lines += [f"+ {p}" for p in r.added[:20]] + ([f"+ \u2026 and {len(r.added) - 20} more"] if len(r.added) > 20 else [])
+    lines += [f"~ {p}" for p in r.updated[:20]]
+    lines += [f"\u2212 {p}" for p in r.removed[:20]]
+    lines += [f"skipped {s.path}: {s.reason}" for s in r.skipped[:20]]
+    return lines

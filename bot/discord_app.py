@@ -1,0 +1,124 @@
+"""The Discord bot: `create_bot()` for tests and harnesses, `main()` for `whosaid run`."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import sys
+import time
+
+import discord
+from discord.ext import commands
+
+from bot import commands as bot_commands
+from bot.answer import Answer, answer
+from bot.render import Pages, answer_pages
+from bot.settings import BotSettings
+from embeddings.live import LiveIndex
+
+log = logging.getLogger(__name__)
+
+
+class WhosaidBot(commands.Bot):
+    """Slash commands, a context menu and @mentions, all answered from one `LiveIndex`."""
+
+    def __init__(self, settings: BotSettings, **client_kwargs) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = True
+        client_kwargs.setdefault("allowed_mentions", discord.AllowedMentions.none())
+        super().__init__(
+            command_prefix=commands.when_mentioned, intents=intents, help_command=None, tree_cls=bot_commands.WhosaidTree, **client_kwargs
+        )
+        self.settings = settings
+        self.live = LiveIndex(settings)
+        self.cooldowns: dict[int, float] = {}
+        self.errors: list[BaseException] = []
+        self.started = time.monotonic()
+        self.ready_after: float | None = None
+
+    async def setup_hook(self) -> None:
+        # Loading (or first building) the index embeds text: a worker thread, never the loop.
+        await asyncio.to_thread(self.live.open)
+        bot_commands.setup(self)
+        if self.settings.guild_id:
+            guild = discord.Object(id=self.settings.guild_id)
+            self.tree.copy_global_to(guild=guild)
+            await self.tree.sync(guild=guild)
+        else:
+            await self.tree.sync()
+        if self.settings.watch:
+            self.loop.create_task(self._watch())
+
+    async def on_ready(self) -> None:
+        self.ready_after = time.monotonic() - self.started
+        log.info("ready as %s after %.1fs", self.user, self.ready_after)
+
+    async def answer(self, question: str) -> Answer:
+        searcher = self.live.searcher  # one generation for the whole answer, even if a reload lands
+        s = self.settings
+        return await asyncio.to_thread(answer, question, searcher, s.min_score, s.max_quotes, s.max_passages)
+
+    async def on_message(self, message: discord.Message) -> None:
+        """`@whosaid who said …?` gets the same answer as /ask, as a reply."""
+        if message.author.bot or self.user is None or self.user not in message.mentions:
+            return
+        if self.settings.channel_ids and message.channel.id not in self.settings.channel_ids:
+            return
+        question = re.sub(rf"<@!?{self.user.id}>", "", message.content).strip()
+        try:
+            bot_commands.check_cooldown(self, message.author.id)
+        except bot_commands.Refused as exc:
+            await message.reply(str(exc), mention_author=False)
+            return
+        if not question:
+            await message.reply("Ask me who said what, e.g. \u201cwho said the talks were productive?\u201d", mention_author=False)
+            return
+        try:
+            async with message.channel.typing():
+                pages = answer_pages(await self.answer(question))
+        except Exception as exc:
+            log.exception("answering a mention failed")
+            self.errors.append(exc)
+            await message.reply("Sorry, something went wrong while answering. The error has been logged.", mention_author=False)
+            return
+        extra = {"view": Pages(pages, message.author.id)} if len(pages) > 1 else {}
+        await message.reply(embed=pages[0], mention_author=False, **extra)
+
+    async def _watch(self) -> None:
+        """Re-index when the articles folder changes (WHOSAID_WATCH=true), debounced."""
+        from watchfiles import awatch
+
+        async for _ in awatch(self.settings.articles_dir, debounce=2000):
+            try:
+                result = await asyncio.to_thread(self.live.reload)
+                log.info("articles changed: %s", result.report.summary(self.live.searcher.index).splitlines()[1])
+            except Exception:
+                log.exception("automatic reload failed; the previous index keeps serving")
+
+
+def create_bot(settings: BotSettings | None = None, **client_kwargs) -> commands.Bot:
+    """The bot, not yet started; extra keyword arguments go to discord.py's client (e.g. `connector=`)."""
+    return WhosaidBot(settings or BotSettings(), **client_kwargs)
+
+
+def main() -> None:
+    """`whosaid run`: start the bot with the token from the environment or `.env`."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = BotSettings()
+    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    if not token:
+        print("whosaid: DISCORD_TOKEN is not set; put it in .env or the environment (see .env.example)", file=sys.stderr)
+        sys.exit(2)
+    bot = create_bot(settings)
+    try:
+        bot.run(token, log_handler=None)
+    except discord.LoginFailure:
+        print("whosaid: Discord rejected the token in DISCORD_TOKEN; copy it again from the developer portal", file=sys.stderr)
+        sys.exit(2)
+    except discord.PrivilegedIntentsRequired:
+        print(
+            "whosaid: enable the Message Content intent for the bot in the developer portal (Bot tab), then start again",
+            file=sys.stderr,
+        )
+        sys.exit(2)

@@ -1,0 +1,197 @@
+"""The real discord.py client against a fake Discord on 127.0.0.1 (REST + gateway websocket)."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from pathlib import Path
+
+import discord
+import pytest
+import pytest_asyncio
+import yarl
+from discord.gateway import DiscordWebSocket
+
+from bot.discord_app import create_bot
+from bot.settings import BotSettings
+from tests.conftest import ARTICLES
+from tests.fake_discord import ADMIN_ID, BOT_ID, GUILD_ID, MEMBER_ID, FakeDiscord
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+@pytest_asyncio.fixture(loop_scope="session", scope="module")
+async def fake():
+    server = FakeDiscord()
+    await server.start()
+    old_base, old_gateway = discord.http.Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    discord.http.Route.BASE = f"{server.base}/api/v10"
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(f"ws://127.0.0.1:{server.port}/gateway")
+    yield server
+    discord.http.Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = old_base, old_gateway
+    await server.stop()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    dst = tmp_path_factory.mktemp("bot") / "articles"
+    shutil.copytree(ARTICLES, dst)
+    return dst
+
+
+@pytest_asyncio.fixture(loop_scope="session", scope="module")
+async def bot(fake: FakeDiscord, corpus: Path, built, settings):
+    index_dir = corpus.parent / "index"
+    shutil.copytree(settings.index_dir, index_dir)
+    bot_settings = BotSettings(
+        _env_file=None, articles_dir=corpus, index_dir=index_dir, guild_id=GUILD_ID, cooldown_seconds=0, discord_token=fake.token
+    )
+    client = create_bot(bot_settings, guild_ready_timeout=0.2)
+    started = time.perf_counter()
+    task = asyncio.create_task(client.start(fake.token))
+    await asyncio.wait_for(client.wait_until_ready(), 120)
+    client.ready_seconds = time.perf_counter() - started
+    yield client
+    await client.close()
+    await asyncio.wait_for(task, 30)
+    assert client.errors == [], f"errors inside commands: {client.errors!r}"
+
+
+async def run_command(fake: FakeDiscord, payload: dict) -> list:
+    """Send an INTERACTION_CREATE and collect what the bot sends until its final message."""
+    await fake.dispatch("INTERACTION_CREATE", payload)
+    first = await fake.next_sent()
+    out = [first]
+    if first.kind == "callback" and first.body["type"] == 5:  # deferred: a followup follows
+        out.append(await fake.next_sent("followup"))
+    return out
+
+
+def embed_text(sent) -> str:
+    body = sent.body.get("data", sent.body)
+    return "\n".join((e.get("title") or "") + "\n" + (e.get("description") or "") for e in body.get("embeds") or []) + (
+        body.get("content") or ""
+    )
+
+
+async def test_login_ready_and_sync(bot, fake: FakeDiscord) -> None:
+    assert ("GET", "/users/@me") in fake.log and ("GET", "/oauth2/applications/@me") in fake.log
+    assert ("PUT", f"/applications/{BOT_ID}/guilds/{GUILD_ID}/commands") in fake.log
+    names = {c["name"]: c for c in fake.synced}
+    assert {"ask", "quotes", "articles", "reload", "Who said this?"} <= set(names)
+    assert str(names["reload"]["default_member_permissions"]) == str(discord.Permissions(manage_guild=True).value)
+    assert bot.user.id == BOT_ID and bot.get_guild(GUILD_ID) is not None
+
+
+async def test_ask_defers_then_answers_with_a_citation(bot, fake: FakeDiscord) -> None:
+    started = time.perf_counter()
+    callback, followup = await run_command(
+        fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "Who said there is still a lot of work to be done?"}])
+    )
+    bot.ask_seconds = time.perf_counter() - started
+    assert callback.kind == "callback" and callback.body["type"] == 5  # "thinking…"
+    text = embed_text(followup)
+    assert "Marco Rubio" in text and "there is still a lot of work to be done" in text
+    assert "paragraph 5" in text and "Secretary of State says" in text and "2025-11-30" in text
+    assert followup.body["allowed_mentions"]["parse"] == []
+
+
+async def test_not_found_is_said(bot, fake: FakeDiscord) -> None:
+    _, followup = await run_command(
+        fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "Who said the moon is cheese?"}])
+    )
+    assert "don't say" in embed_text(followup)
+
+
+async def test_quotes_with_autocomplete(bot, fake: FakeDiscord) -> None:
+    payload = fake.interaction("quotes", [{"name": "speaker", "type": 3, "value": "rub", "focused": True}], kind=4)
+    (callback,) = await run_command(fake, payload)
+    assert callback.body["type"] == 8
+    assert "Marco Rubio" in [c["value"] for c in callback.body["data"]["choices"]]
+    _, followup = await run_command(fake, fake.interaction("quotes", [{"name": "speaker", "type": 3, "value": "Marco Rubio"}]))
+    text = embed_text(followup)
+    assert "Quotes from Marco Rubio" in text and "lot of work to be done" in text
+
+
+async def test_articles_lists_what_is_loaded(bot, fake: FakeDiscord) -> None:
+    _, followup = await run_command(fake, fake.interaction("articles"))
+    text = embed_text(followup)
+    assert "6 articles loaded" in text and "Chipmaker posts record profit" in text
+
+
+async def test_reload_refused_for_members_accepted_for_admins(bot, fake: FakeDiscord, corpus: Path) -> None:
+    (refusal,) = await run_command(fake, fake.interaction("reload", uid=MEMBER_ID))
+    assert refusal.body["type"] == 4 and refusal.body["data"]["flags"] & 64  # ephemeral
+    assert "admin" in refusal.body["data"]["content"]
+
+    (corpus / "ping.txt").write_text(
+        "date 2026-01-05 Town hall row over parking\n\n"
+        "\u201cThe parking charges are daylight robbery and @everyone knows it, <@123>,\u201d said councillor Nora Quill.\n",
+        encoding="utf-8",
+    )
+    _, followup = await run_command(fake, fake.interaction("reload", uid=ADMIN_ID))
+    text = embed_text(followup)
+    assert "Added 1" in text and "ping.txt" in text
+
+    _, answer = await run_command(
+        fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "Who said the parking charges are daylight robbery?"}])
+    )
+    text = embed_text(answer)
+    assert "Nora Quill" in text and "@everyone" in text
+    assert answer.body["allowed_mentions"] == {"parse": []} or answer.body["allowed_mentions"]["parse"] == []
+
+
+async def test_second_reload_is_refused_while_one_runs(bot, fake: FakeDiscord) -> None:
+    bot.live._reload.acquire()
+    try:
+        (refusal,) = await run_command(fake, fake.interaction("reload", uid=ADMIN_ID))
+    finally:
+        bot.live._reload.release()
+    assert refusal.body["data"]["flags"] & 64 and "already running" in refusal.body["data"]["content"]
+
+
+async def test_mention_is_answered_as_a_reply(bot, fake: FakeDiscord) -> None:
+    message = fake.user_message(f"<@{BOT_ID}> who said there is still a lot of work to be done?")
+    await fake.dispatch("MESSAGE_CREATE", message)
+    reply = await fake.next_sent("channel")
+    assert str(reply.body["message_reference"]["message_id"]) == message["id"]
+    assert "Marco Rubio" in embed_text(reply)
+    assert reply.body["allowed_mentions"]["parse"] == [] and reply.body["allowed_mentions"].get("replied_user") is False
+
+
+async def test_context_menu_who_said_this(bot, fake: FakeDiscord) -> None:
+    target = fake.user_message("our goal is a prosperous, strong Ukraine", mention_bot=False)
+    payload = fake.interaction("Who said this?", command_type=3, target=target)
+    _, followup = await run_command(fake, payload)
+    assert "Rustem Umerov" in embed_text(followup)
+
+
+async def test_reconnect_resumes_and_keeps_answering(bot, fake: FakeDiscord) -> None:
+    identifies = fake.identifies
+    await fake.reconnect()
+    await asyncio.wait_for(fake.connected.wait(), 30)
+    assert fake.resumes >= 1 and fake.identifies == identifies
+    _, followup = await run_command(
+        fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "What did Umerov say about the meeting?"}])
+    )
+    assert "productive and successful" in embed_text(followup)
+
+
+async def test_long_answer_is_split_into_pages(bot, fake: FakeDiscord, corpus: Path) -> None:
+    long_quote = " ".join(f"Sentence number {i} of the very long statement about harbour dredging plans." for i in range(120))
+    (corpus / "long.txt").write_text(
+        f"date 2026-02-01 Harbour plan statement\n\n\u201c{long_quote}\u201d said harbour master Ivo Brand.\n", encoding="utf-8"
+    )
+    await run_command(fake, fake.interaction("reload", uid=ADMIN_ID))
+    _, followup = await run_command(
+        fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "Who said harbour dredging plans statement?"}])
+    )
+    embeds = followup.body["embeds"]
+    assert len(embeds) == 1 and len(embeds[0]["description"]) <= 4096
+    assert followup.body.get("components"), "more pages come with buttons"
+    assert "page 1 of" in embeds[0]["footer"]["text"]
+
+
+async def test_timings_for_the_note(bot) -> None:
+    print(f"\nstart to READY: {bot.ready_seconds:.2f}s; /ask to followup: {getattr(bot, 'ask_seconds', float('nan')):.2f}s")

@@ -1,0 +1,39 @@
+"""Discord rendering: every page within Discord's limits, no citation ever cut."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import Answer, QuoteHit
+from bot.render import answer_pages, within_limits
+from embeddings.articles import Article
+from embeddings.quotes import Quote
+
+
+def _hit(n: int, words: int) -> QuoteHit:
+    text = " ".join(f"word{n}_{i}" for i in range(words))
+    article = Article(f"a{n}", f"file{n}.txt", f"Headline number {n} " + "x" * 80, (text,), "2024-01-01", "Outlet", f"https://ex.org/{n}")
+    quote = Quote(article.id, text, 0, len(text), 1, "direct", f"Speaker {n}", f"Speaker {n}", "said")
+    return QuoteHit(quote, f"Speaker {n}", article, 0.9)
+
+
+def test_many_and_huge_quotes_are_paged_within_limits() -> None:
+    hits = (_hit(1, 1500), *(_hit(n, 120) for n in range(2, 30)))
+    answer = Answer("Who said everything? " * 30, "text", True, hits)
+    pages = answer_pages(answer)
+    assert len(pages) > 2
+    assert all(within_limits(p) for p in pages)
+    joined = "\n".join(p.description for p in pages)
+    # every citation appears whole, once, and in order
+    numbers = [int(n) for n in re.findall(r"^\[(\d+)\] Outlet, 2024-01-01", joined, re.M)]
+    assert numbers == list(range(1, len(hits) + 1))
+    for n in range(1, len(hits) + 1):
+        assert f"<https://ex.org/{n}>" in joined
+    # the huge quote is spread over pages but every word of it is shown, in order
+    shown = re.findall(r"word1_\d+", joined)
+    assert shown == [f"word1_{i}" for i in range(1500)]
+
+
+def test_not_found_is_one_short_page() -> None:
+    pages = answer_pages(Answer("Who said nothing?", "The loaded articles don't say.", False))
+    assert len(pages) == 1 and pages[0].description == "The loaded articles don't say." and within_limits(pages[0])
