@@ -15,9 +15,9 @@ class BotSettings(Settings):
 
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
     guild_id: int | None = None
-    admin_role_ids: Annotated[list[int], NoDecode] = []
-    admin_user_ids: Annotated[list[int], NoDecode] = []
-    channel_ids: Annotated[list[int], NoDecode] = []
+    admin_role_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    admin_user_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     cooldown_seconds: float = 3.0
     watch: bool = False
 
