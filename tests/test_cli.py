@@ -95,3 +95,9 @@ def test_index_then_plain_ask_uses_settings(tmp_path: Path) -> None:
     assert "unchanged 6" in r.stdout and "embedded 0 texts" in r.stdout
     r = whosaid("ask", "Who said the budget was pure fantasy?", cwd=tmp_path, env=env)
     assert r.returncode == 0 and "Tom Hale" in r.stdout and "Riverside Gazette" in r.stdout
+
+
+def test_run_without_a_token_is_one_clear_line(tmp_path: Path) -> None:
+    r = whosaid("run", cwd=tmp_path, env={"DISCORD_TOKEN": ""})
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0 and "DISCORD_TOKEN" in r.stderr and "Traceback" not in r.stderr

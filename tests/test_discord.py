@@ -195,3 +195,10 @@ async def test_long_answer_is_split_into_pages(bot, fake: FakeDiscord, corpus: P
 
 async def test_timings_for_the_note(bot) -> None:
     print(f"\nstart to READY: {bot.ready_seconds:.2f}s; /ask to followup: {getattr(bot, 'ask_seconds', float('nan')):.2f}s")
+
+
+async def test_rejected_token_fails_login(fake: FakeDiscord, settings) -> None:
+    client = create_bot(BotSettings(_env_file=None, index_dir=settings.index_dir), guild_ready_timeout=0.2)
+    with pytest.raises(discord.LoginFailure):
+        await client.login("wrong-token")
+    await client.close()
