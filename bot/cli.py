@@ -40,7 +40,7 @@ def cli(verbose: bool) -> None:
 def index(articles: Path | None, index_dir: Path | None, allow_empty: bool, watch: bool) -> None:
     """Build or update the index (only new or changed articles are embedded)."""
     from embeddings.index import IndexLoadError
-    from embeddings.pipeline import NothingLoaded, build_index
+    from embeddings.pipeline import BuildInProgress, NothingLoaded, build_index
 
     settings = _settings()
     articles = articles or settings.articles_dir
@@ -51,7 +51,7 @@ def index(articles: Path | None, index_dir: Path | None, allow_empty: bool, watc
     while True:
         try:
             built, report = build_index(settings, articles, index_dir, previous, progress=sys.stderr.isatty(), allow_empty=allow_empty)
-        except (NothingLoaded, IndexLoadError, RuntimeError) as exc:
+        except (NothingLoaded, BuildInProgress, IndexLoadError, FileNotFoundError, RuntimeError) as exc:
             if not watch:
                 _fail(str(exc))
             click.echo(f"whosaid: {exc}", err=True)

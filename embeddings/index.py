@@ -77,6 +77,7 @@ class BuildReport:
     added: list[str]
     updated: list[str]
     removed: list[str]
+    renamed: list[tuple[str, str]]
     unchanged: int
     duplicates: list[tuple[str, str]]
     skipped: list[Skipped]
@@ -86,12 +87,13 @@ class BuildReport:
     def summary(self, index: Index) -> str:
         lines = [
             f"{len(index.articles)} articles, {len(index.passages)} passages, {len(index.quotes)} quotes (generation {index.generation})",
-            f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
+            f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, renamed {len(self.renamed)}, "
             f"unchanged {self.unchanged}, duplicates {len(self.duplicates)}, skipped {len(self.skipped)}; "
             f"embedded {self.embedded} texts in {self.seconds:.1f}s",
         ]
         lines += [f"  skipped {s.path}: {s.reason}" for s in self.skipped]
         lines += [f"  duplicate {a} (same text as {b})" for a, b in self.duplicates]
+        lines += [f"  renamed {a} -> {b}" for a, b in self.renamed]
         return "\n".join(lines)
 
 
@@ -169,7 +171,10 @@ def build(
         seen[article.content_hash] = article.path
         keep.add(i)
     unique = [a for i, a in enumerate(articles) if i in keep]
-    fresh = [a for a in unique if old_hashes.get(a.id) != a.content_hash]
+    # reuse by content: an unchanged article, or the same text under a new name (a rename)
+    old_by_hash = {h: old_id for old_id, h in old_hashes.items()}
+    source = {a.id: old_by_hash[a.content_hash] for a in unique if a.content_hash in old_by_hash}
+    fresh = [a for a in unique if a.id not in source]
     analysed = analyse(fresh, spacy_model, progress)
 
     old_p: dict[str, list[int]] = {}
@@ -204,22 +209,28 @@ def build(
                     owner.append(len(quotes))
                 quotes.append(q)
         else:
-            for i in old_p.get(article.id, []):
+            old_id = source[article.id]
+            for i in old_p.get(old_id, []):
                 p_rows.append(i)
-                passages.append(reuse.passages[i])
-            for i in old_q.get(article.id, []):
+                passages.append(_moved(reuse.passages[i], article.id))
+            for i in old_q.get(old_id, []):
                 for row in old_rows.get(i, []):
                     q_rows.append(row)
                     owner.append(len(quotes))
-                quotes.append(reuse.quotes[i])
+                quotes.append(_moved(reuse.quotes[i], article.id))
 
     n_passage_texts = len(texts)
     vectors = encoder(texts + new_quote_texts) if (texts or new_quote_texts) else np.zeros((0, dim), np.float32)
 
     def gather(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
-        out = np.zeros((len(rows), dim), np.float32)
-        for j, row in enumerate(rows):
-            out[j] = new[-1 - row] if row < 0 else old[row]
+        """Rows < 0 come from the new vectors (-1-k is the k-th), the others from the old."""
+        idx = np.asarray(rows, dtype=np.int64)
+        out = np.zeros((len(idx), dim), np.float32)
+        fresh_rows = idx < 0
+        if fresh_rows.any():
+            out[fresh_rows] = new[-1 - idx[fresh_rows]]
+        if old is not None and (~fresh_rows).any():
+            out[~fresh_rows] = old[idx[~fresh_rows]]
         return out
 
     pv = gather(p_rows, vectors[:n_passage_texts], reuse.passage_vectors if reuse else None)
@@ -236,17 +247,24 @@ def build(
         quote_vectors=qv,
         quote_owner=np.asarray(owner, dtype=np.int64),
     )
+    renamed = [(reuse.articles[source[a.id]].path, a.path) for a in unique if source.get(a.id, a.id) != a.id] if reuse else []
+    moved_from = {source[a.id] for a in unique if a.id in source}
     report = BuildReport(
         added=[a.path for a in fresh if a.id not in old_ids],
         updated=[a.path for a in fresh if a.id in old_ids],
-        removed=[reuse.articles[i].path for i in old_ids - set(index.articles)] if reuse else [],
-        unchanged=len(unique) - len(fresh),
+        removed=[reuse.articles[i].path for i in old_ids - set(index.articles) - moved_from] if reuse else [],
+        renamed=renamed,
+        unchanged=len(unique) - len(fresh) - len(renamed),
         duplicates=duplicates,
         skipped=list(skipped or []),
         embedded=len(texts) + len(new_quote_texts),
         seconds=time.perf_counter() - started,
     )
     return index, report
+
+
+def _moved(item: Passage | Quote, article_id: str) -> Passage | Quote:
+    return item if item.article_id == article_id else dataclasses.replace(item, article_id=article_id)
 
 
 # -- persistence ----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 
 from embeddings.index import BuildReport
-from embeddings.pipeline import build_index, open_searcher
+from embeddings.pipeline import BuildInProgress, build_index, open_searcher
 from embeddings.search import Searcher
 from embeddings.settings import Settings
 
@@ -73,7 +73,10 @@ class LiveIndex:
             raise ReloadInProgress("a reload is already running; try again when it has finished")
         try:
             previous = self._searcher.index if self._searcher is not None else None
-            index, report = build_index(self.settings, previous=previous, allow_empty=allow_empty)
+            try:
+                index, report = build_index(self.settings, previous=previous, allow_empty=allow_empty)
+            except BuildInProgress as exc:
+                raise ReloadInProgress(str(exc)) from exc
             searcher = Searcher(index, self._searcher.model if self._searcher else _model(self.settings))
             self._searcher = searcher
             self.loaded_at = time.time()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from embeddings.articles import load_articles
@@ -18,6 +21,25 @@ class NothingLoaded(RuntimeError):
     """Every file failed: refuse to replace a good index with an empty one."""
 
 
+class BuildInProgress(RuntimeError):
+    """Another process is building this index directory right now."""
+
+
+@contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """One build per index directory across processes (the bot and `whosaid index` alike)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildInProgress(f"another build of {index_dir} is running; try again when it has finished") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def build_index(
     settings: Settings,
     articles_dir: Path | None = None,
@@ -29,6 +51,13 @@ def build_index(
     """Index `articles_dir` into a new generation of `index_dir`, embedding only what changed."""
     articles_dir = articles_dir or settings.articles_dir
     index_dir = index_dir or settings.index_dir
+    with build_lock(index_dir):
+        return _build(settings, articles_dir, index_dir, previous, progress, allow_empty)
+
+
+def _build(
+    settings: Settings, articles_dir: Path, index_dir: Path, previous: Index | None, progress: bool, allow_empty: bool
+) -> tuple[Index, BuildReport]:
     loaded = load_articles(articles_dir, settings.max_file_bytes, settings.max_articles)
     if previous is None:
         try:
