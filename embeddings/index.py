@@ -17,15 +17,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import faiss
 import numpy as np
 from tqdm import tqdm
 
 from embeddings.articles import Article, Skipped
-from embeddings.nlp import Sentence
 from embeddings.passages import Passage, embed_text, make_passages
 from embeddings.quotes import Quote
+
+if TYPE_CHECKING:
+    from embeddings.nlp import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -123,11 +126,11 @@ def quote_texts(article: Article, quote: Quote, sentences: list[Sentence]) -> li
 
 def analyse(articles: list[Article], spacy_model: str, progress: bool = False) -> dict[str, Analysis]:
     """Parse, extract quotes and cut passages for new or changed articles."""
-    from embeddings.nlp import load_nlp, parse_articles
-    from embeddings.quotes import extract_quotes
-
     if not articles:
         return {}
+    from embeddings.nlp import load_nlp, parse_articles  # spaCy loads only when there is work
+    from embeddings.quotes import extract_quotes
+
     nlp = load_nlp(spacy_model)
     out: dict[str, Analysis] = {}
     for parsed in tqdm(parse_articles(articles, nlp), total=len(articles), desc="parsing", unit="article", disable=not progress):

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from embeddings.articles import Article
-from embeddings.nlp import Sentence
 from embeddings.quotes import Quote
+
+if TYPE_CHECKING:
+    from embeddings.nlp import Sentence
 
 MIN_WORDS = 60
 MAX_WORDS = 180

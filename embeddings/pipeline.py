@@ -70,12 +70,15 @@ def _build(
             f"no article could be loaded from {articles_dir} ({len(loaded.skipped)} skipped{': ' + reasons if reasons else ''}); "
             "the current index is kept (pass --allow-empty to empty it)"
         )
-    model = load_model(settings.model)
+    # the model is loaded only if something needs embedding: an unchanged reload never pays for it
+    dim = (
+        previous.dim if previous is not None and previous.model == settings.model else load_model(settings.model).get_embedding_dimension()
+    )
     index, report = build(
         loaded.articles,
         settings.model,
-        lambda texts: encode(model, texts, settings.batch_size, progress=progress),
-        model.get_embedding_dimension(),
+        lambda texts: encode(load_model(settings.model), texts, settings.batch_size, progress=progress),
+        dim,
         previous=previous,
         skipped=loaded.skipped,
         spacy_model=settings.spacy_model,

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from embeddings.marks import Stretch, find_stretches
-from embeddings.nlp import ParsedArticle
 from embeddings.speakers import (
     FEMALE,
     MALE,
@@ -26,6 +24,11 @@ from embeddings.speakers import (
     norm,
     not_a_person,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from embeddings.nlp import ParsedArticle
 
 SPEECH_VERBS = {
     "say",

@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import gender_guesser.detector
-from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 TITLES = {
     "mr",
