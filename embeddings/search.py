@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 RRF_K = 60
+#: Weight of the BM25 ranking against the dense one in the fused score (tuned on PolNeAR dev
+#: questions with benchmarks/eval_retrieval.py; 1.0 is plain reciprocal rank fusion).
+BM25_WEIGHT = 2.5
 CANDIDATES = 50
 _WORD = re.compile(r"\w\w+")
 _STOPWORDS = set(bm25s.stopwords.STOPWORDS_EN) if hasattr(bm25s, "stopwords") else set()
@@ -56,9 +59,11 @@ def _bm25(texts: list[str]) -> bm25s.BM25 | None:
 class Searcher:
     """An index, its model and its lexical indexes, ready to answer; one per index generation."""
 
-    def __init__(self, index: Index, model) -> None:
+    def __init__(self, index: Index, model, mode: str = "hybrid") -> None:
         self.index = index
         self.model = model
+        self.mode = mode  # "hybrid", "dense" or "bm25": evaluation compares them
+        self.bm25_weight = BM25_WEIGHT
         self.directory = Directory(index.quotes)
         self.passage_bm25 = _bm25([p.text for p in index.passages])
         self.quote_bm25 = _bm25([q.text for q in index.quotes])
@@ -121,7 +126,7 @@ class Searcher:
                     ranked[i] = ranked.get(i, 0.0) + 1.0 / (RRF_K + len(seen) - 1)
         if mode in ("hybrid", "bm25"):
             for rank, i in enumerate(self._lexical(retriever, query, len(texts), CANDIDATES, allowed)):
-                ranked[i] = ranked.get(i, 0.0) + 1.0 / (RRF_K + rank)
+                ranked[i] = ranked.get(i, 0.0) + self.bm25_weight / (RRF_K + rank)
         best = sorted(ranked, key=lambda i: -ranked[i])[:k]
         return [Hit(i, ranked[i], self._cosine(i, qvec[0], vectors, quotes), coverage(query, texts[i])) for i in best]
 
@@ -131,9 +136,9 @@ class Searcher:
         rows = self.rows_of_quote[i]
         return float((vectors[rows] @ qvec).max())
 
-    def quotes(self, query: str, k: int = 10, quote_ids: list[int] | None = None, mode: str = "hybrid") -> list[Hit]:
+    def quotes(self, query: str, k: int = 10, quote_ids: list[int] | None = None) -> list[Hit]:
         allowed = np.asarray(quote_ids, dtype=np.int64) if quote_ids is not None else None
-        return self._hybrid("quotes", query, k, allowed, mode)
+        return self._hybrid("quotes", query, k, allowed, self.mode)
 
-    def passages(self, query: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
-        return self._hybrid("passages", query, k, None, mode)
+    def passages(self, query: str, k: int = 5) -> list[Hit]:
+        return self._hybrid("passages", query, k, None, self.mode)

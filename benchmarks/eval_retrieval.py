@@ -1,0 +1,164 @@
+"""Retrieval quality on questions generated from PolNeAR dev annotations, with the whole bbc-2004
+corpus mixed in as distractors:
+
+    python benchmarks/eval_retrieval.py [--no-distractors] [--max-questions N]
+
+- "Who said …?" questions: a cut, lightly reworded window of a gold direct quote (named source);
+- "What did <surname> say about <topic>?": content words of the gold quote as the topic;
+- unanswerable: a speaker paired with the topic of a quote from another article.
+Reports Recall@1/@5 and MRR of the gold quote, top-1 speaker accuracy, for dense, BM25 and
+hybrid retrieval; then, with the answer threshold, the refusal rate on unanswerable questions and
+the Recall@5 kept on answerable ones. The index is cached in .bench-cache/ (built incrementally).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from eval_attribution import POLNEAR, file_offsets, gold_items, named, parse_ann, speaker_ok  # noqa: E402
+
+from bot.answer import answer  # noqa: E402
+from embeddings.pipeline import build_index, open_searcher  # noqa: E402
+from embeddings.settings import Settings  # noqa: E402
+
+BBC = ROOT.parent / "shared" / "corpus" / "bbc-2004"
+STOP = set("the a an and or of to in on at for with is are was were be been it its this that i we you he she they".split())
+
+
+def make_corpus(cache: Path, distractors: bool) -> Path:
+    corpus = cache / ("articles" if distractors else "articles-dev")
+    if corpus.exists():
+        return corpus
+    (corpus / "polnear").mkdir(parents=True)
+    for f in (POLNEAR / "dev" / "text").glob("*.txt"):
+        shutil.copy(f, corpus / "polnear" / f.name)
+    if distractors:
+        shutil.copytree(BBC, corpus / "bbc")
+    return corpus
+
+
+def questions(rng: random.Random, limit: int) -> tuple[list[dict], list[dict]]:
+    """Answerable questions with their gold (file, span, speaker), and unanswerable ones."""
+    first_ann: dict[str, Path] = {}
+    for a in sorted((POLNEAR / "dev" / "attributions").glob("*.ann")):
+        first_ann.setdefault(a.stem.rsplit("_", 1)[0], a)
+    items = []
+    for text_path in sorted((POLNEAR / "dev" / "text").glob("*.txt")):
+        if text_path.stem not in first_ann:
+            continue
+        raw = text_path.read_text(encoding="utf-8")
+        gold, _ = gold_items(raw, parse_ann(first_ann[text_path.stem]))
+        for g in gold:
+            words = raw[g["span"][0] : g["span"][1]].split()
+            if len(words) >= 8 and g["speaker"] and named(g["speaker"]):
+                items.append({"file": text_path.name, "raw": raw, "span": g["span"], "speaker": g["speaker"], "words": words})
+    rng.shuffle(items)
+    items = items[:limit]
+    answerable, unanswerable = [], []
+    for it in items:
+        w = [re.sub(r"[^\w'’-]", "", x) for x in it["words"]]
+        w = [x for x in w if x]
+        n = min(len(w), rng.randint(6, 10))
+        start = rng.randrange(0, len(w) - n + 1)
+        window = w[start : start + n]
+        del window[rng.randrange(1, len(window) - 1)]  # reworded: a word dropped, case and punctuation gone
+        answerable.append({**it, "kind": "who", "q": f"Who said {' '.join(window).lower()}?"})
+        topic = [x for x in w if x.lower() not in STOP and len(x) > 3]
+        surname = [x for x in re.findall(r"[A-Z][\w’'-]+", it["speaker"]) if x.lower() not in STOP][-1:]
+        if len(topic) >= 3 and surname:
+            about = " ".join(rng.sample(topic, 3)).lower()
+            answerable.append(
+                {**it, "kind": "what", "q": f"What did {surname[0]} say about {about}?", "surname": surname[0], "about": about}
+            )
+    whats = [a for a in answerable if a["kind"] == "what"]
+    for a in whats:
+        other = rng.choice([b for b in whats if b["file"] != a["file"] and not speaker_ok(b["speaker"], a["speaker"])])
+        unanswerable.append({"q": f"What did {a['surname']} say about {other['about']}?"})
+    return answerable, unanswerable
+
+
+def matches(searcher, q, item: dict) -> bool:
+    """A retrieved quote is the gold one: same file, character ranges overlapping by half."""
+    article = searcher.index.articles[q.article_id]
+    if not article.path.endswith(item["file"]):
+        return False
+    raw_starts, art_starts = file_offsets(Path(item["file"]), item["raw"])
+    p = q.paragraph - 1
+    delta = raw_starts[p] - art_starts[p]
+    a, b = q.start + delta, q.end + delta
+    gs = item["span"]
+    overlap = max(0, min(b, gs[1]) - max(a, gs[0]))
+    return overlap >= 0.5 * min(b - a, gs[1] - gs[0])
+
+
+def retrieve(searcher, item: dict) -> list[int]:
+    if item["kind"] == "who":
+        text = item["q"].removeprefix("Who said ").rstrip("?")
+        return [h.id for h in searcher.quotes(text, k=5)]
+    ids = sorted({i for s in searcher.directory.find(item["surname"]) for i in s.quote_ids})
+    return [h.id for h in searcher.quotes(item["about"], k=5, quote_ids=ids)] if ids else []
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-distractors", action="store_true")
+    ap.add_argument("--max-questions", type=int, default=400)
+    ap.add_argument("--cache", type=Path, default=ROOT / ".bench-cache")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--bm25-weight", type=float, default=None, help="override the fusion weight (for tuning)")
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    corpus = make_corpus(args.cache, not args.no_distractors)
+    settings = Settings(articles_dir=corpus, index_dir=args.cache / (corpus.name + "-index"), _env_file=None)
+    started = time.perf_counter()
+    _, report = build_index(settings, progress=True)
+    print(f"index: {report.summary(open_searcher(settings).index).splitlines()[0]} ({time.perf_counter() - started:.0f}s)")
+    searcher = open_searcher(settings)
+    if args.bm25_weight is not None:
+        searcher.bm25_weight = args.bm25_weight
+    answerable, unanswerable = questions(rng, args.max_questions)
+    print(
+        f"questions: {sum(a['kind'] == 'who' for a in answerable)} who-said, {sum(a['kind'] == 'what' for a in answerable)} what-did, "
+        f"{len(unanswerable)} unanswerable"
+    )
+    for mode in ("dense", "bm25", "hybrid"):
+        searcher.mode = mode
+        for kind in ("who", "what"):
+            items = [a for a in answerable if a["kind"] == kind]
+            r1 = r5 = mrr = spk = 0.0
+            for it in items:
+                ids = retrieve(searcher, it)
+                ranks = [r for r, i in enumerate(ids) if matches(searcher, searcher.index.quotes[i], it)]
+                if ranks:
+                    r1 += ranks[0] == 0
+                    r5 += 1
+                    mrr += 1 / (ranks[0] + 1)
+                if ids:
+                    top = searcher.index.quotes[ids[0]]
+                    spk += speaker_ok(searcher.directory.canonical(top.speaker), it["speaker"])
+            n = max(1, len(items))
+            print(f"  {mode:<6} {kind}-questions  R@1 {r1 / n:.3f}  R@5 {r5 / n:.3f}  MRR {mrr / n:.3f}  speaker@1 {spk / n:.3f}")
+    searcher.mode = "hybrid"
+    refused = sum(not answer(u["q"], searcher).found for u in unanswerable)
+    kept = 0
+    for it in answerable:
+        a = answer(it["q"], searcher)
+        kept += any(matches(searcher, h.quote, it) for h in a.quotes) if a.found else 0
+    print(
+        f"refusal on unanswerable: {refused / max(1, len(unanswerable)):.3f}; "
+        f"answerable answered with the gold quote in the answer (R@5 after threshold): {kept / max(1, len(answerable)):.3f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
