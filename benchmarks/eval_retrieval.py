@@ -109,6 +109,28 @@ def retrieve(searcher, item: dict) -> list[int]:
     return [h.id for h in searcher.quotes(item["about"], k=5, quote_ids=ids)] if ids else []
 
 
+def sweep(searcher, answerable: list[dict], unanswerable: list[dict]) -> None:
+    """Calibration table for what-did questions: for a topic threshold t, the share of
+    unanswerable questions refused and of answerable ones still answered with the gold quote."""
+    good, bad = [], []
+    for it in (a for a in answerable if a["kind"] == "what"):
+        ids = sorted({i for s in searcher.directory.find(it["surname"]) for i in s.quote_ids})
+        hits = searcher.quotes(it["about"], k=5, quote_ids=ids) if ids else []
+        gold = [h.cosine for h in hits if matches(searcher, searcher.index.quotes[h.id], it)]
+        good.append(max(gold) if gold else None)
+    for u in unanswerable:
+        surname, about = re.match(r"What did (\S+) say about (.+)\?", u["q"]).groups()
+        ids = sorted({i for s in searcher.directory.find(surname) for i in s.quote_ids})
+        hits = searcher.quotes(about, k=5, quote_ids=ids) if ids else []
+        bad.append(max((h.cosine for h in hits), default=0.0))
+    found = [g for g in good if g is not None]
+    print("  topic threshold: refused unanswerable / gold kept among answerable what-questions")
+    for t in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+        refused = sum(b < t for b in bad) / max(1, len(bad))
+        kept = sum(g >= t for g in found) / max(1, len(good))
+        print(f"    {t:.2f}: {refused:.3f} / {kept:.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-distractors", action="store_true")
