@@ -75,10 +75,8 @@ def main() -> None:
             times.append(time.perf_counter() - t)
         p95 = percentile(times, 95)
         mb = vectors.nbytes / 1e6
-        print(
         ratio = p95 / percentile(embed_times, 95)
         print(f"{n:>10} {percentile(times, 50):>8.1f} {p95:>8.1f} {ratio:>15.1f}x {mb:>11.0f} {vectors.nbytes / n:>14.0f}")
-        )
         del index, vectors, base
 
 
