@@ -7,38 +7,9 @@ import re
 from dataclasses import dataclass, field
 
 from embeddings.quotes import Quote
+from embeddings.speakers import TITLES
 
 _STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "on", "at", "'s", "s"}
-_TITLE_WORDS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "president",
-    "secretary",
-    "senator",
-    "sen",
-    "rep",
-    "gov",
-    "governor",
-    "mayor",
-    "minister",
-    "prime",
-    "chancellor",
-    "judge",
-    "general",
-    "former",
-    "vice",
-    "state",
-    "special",
-    "envoy",
-    "chairman",
-    "spokesman",
-    "spokeswoman",
-    "leader",
-}
 
 
 def words(text: str) -> set[str]:
@@ -87,7 +58,7 @@ class Directory:
     def find(self, query: str) -> list[Speaker]:
         """Speakers a user means by `query`: by name words first, else by title or role."""
         q = words(query)
-        names = q - _TITLE_WORDS
+        names = q - TITLES
         if names:
             hits = [s for s in self.speakers if names <= s.words]
             if hits:

@@ -16,257 +16,50 @@ import gender_guesser.detector
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "rev",
-    "president",
-    "vice",
-    "secretary",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mayor",
-    "minister",
-    "prime",
-    "chancellor",
-    "judge",
-    "justice",
-    "general",
-    "gen",
-    "col",
-    "colonel",
-    "captain",
-    "capt",
-    "lt",
-    "sgt",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "ceo",
-    "chief",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "father",
-    "sister",
-    "speaker",
-    "leader",
-    "ambassador",
-    "envoy",
-    "special",
-    "attorney",
-    "commissioner",
-    "sheriff",
-    "officer",
-    "coach",
-    "manager",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "former",
-    "deputy",
-    "acting",
-    "state",
-    "candidate",
-    "nominee",
-    "presidential",
-    "democratic",
-    "republican",
-    "gop",
-    "u.s.",
-    "congressman",
-    "congresswoman",
-    "assemblyman",
-    "assemblywoman",
-    "councilman",
-    "councilwoman",
-    "sens",
-    "reps",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "sen.",
-    "rep.",
-    "gov.",
-    "gen.",
-    "lt.",
-    "sgt.",
-}
+TITLES = set(
+    """
+    acting ambassador assemblyman assemblywoman attorney candidate capt captain ceo chair
+    chairman chairwoman chancellor chief coach col colonel commissioner congressman
+    congresswoman councilman councilwoman dame democratic deputy director dr dr. envoy father
+    former gen gen. general gop gov gov. governor judge justice king lady leader lord lt lt.
+    manager mayor minister miss mr mr. mrs mrs. ms ms. nominee officer pope president
+    presidential prime prince princess prof professor queen rep rep. representative reps
+    republican rev secretary sen sen. senator sens sgt sgt. sheriff sir sister speaker special
+    spokesman spokesperson spokeswoman state u.s. vice
+    """.split()
+)
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "chairman", "spokesman", "congressman", "assemblyman", "councilman"}
-FEMALE_TITLES = {
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "miss",
-    "dame",
-    "lady",
-    "queen",
-    "princess",
-    "sister",
-    "chairwoman",
-    "spokeswoman",
-    "congresswoman",
-    "assemblywoman",
-    "councilwoman",
-}
+FEMALE_TITLES = set(
+    """
+    assemblywoman chairwoman congresswoman councilwoman dame lady miss mrs mrs. ms ms. princess
+    queen sister spokeswoman
+    """.split()
+)
 PRONOUNS = MALE | FEMALE | {"i", "we", "they", "you", "it", "who", "which", "that", "this", "one"}
-ORG_WORDS = {
-    "council",
-    "department",
-    "committee",
-    "house",
-    "party",
-    "office",
-    "ministry",
-    "agency",
-    "association",
-    "union",
-    "court",
-    "senate",
-    "congress",
-    "campaign",
-    "university",
-    "institute",
-    "times",
-    "post",
-    "news",
-    "journal",
-    "press",
-    "network",
-    "group",
-    "company",
-    "corporation",
-    "inc",
-    "corp",
-    "bank",
-    "board",
-    "commission",
-    "foundation",
-    "service",
-    "administration",
-    "government",
-    "police",
-    "army",
-    "command",
-    "center",
-    "centre",
-    "school",
-    "team",
-    "club",
-    "fund",
-    "organization",
-    "organisation",
-    "bureau",
-    "cnn",
-    "fbi",
-    "cia",
-    "pentagon",
-    "kremlin",
-    "reuters",
-    "ap",
-    "afp",
-    "bbc",
-    "newspaper",
-    "magazine",
-    "statement",
-    "report",
-    "poll",
-}
+ORG_WORDS = set(
+    """
+    administration afp agency ap army association bank bbc board bureau campaign center centre
+    cia club cnn command commission committee company congress corp corporation council court
+    department fbi foundation fund government group house inc institute journal kremlin magazine
+    ministry network news newspaper office organisation organization party pentagon police poll
+    post press report reuters school senate service statement team times union university
+    """.split()
+)
 ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 #: Descriptions that refer back to someone already in the story ("the official", "the senator").
-ROLE_NOUNS = {
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "secretary",
-    "president",
-    "senator",
-    "candidate",
-    "nominee",
-    "minister",
-    "governor",
-    "mayor",
-    "chairman",
-    "chairwoman",
-    "leader",
-    "businessman",
-    "businesswoman",
-    "billionaire",
-    "democrat",
-    "republican",
-    "congressman",
-    "congresswoman",
-    "lawmaker",
-    "politician",
-    "head",
-    "chief",
-    "director",
-    "executive",
-    "ceo",
-    "envoy",
-    "ambassador",
-    "diplomat",
-    "general",
-    "commander",
-    "judge",
-    "lawyer",
-    "attorney",
-    "founder",
-    "manager",
-    "coach",
-    "player",
-    "star",
-    "actor",
-    "actress",
-    "singer",
-    "author",
-    "professor",
-    "economist",
-    "analyst",
-    "expert",
-    "mogul",
-    "man",
-    "woman",
-    "veteran",
-    "aide",
-    "adviser",
-    "advisor",
-    "strategist",
-    "pollster",
-    "representative",
-    "rep",
-    "former",
-    "prime",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "pope",
-    "host",
-    "writer",
-    "reporter",
-}
+ROLE_NOUNS = set(
+    """
+    actor actress adviser advisor aide ambassador analyst attorney author billionaire
+    businessman businesswoman candidate ceo chairman chairwoman chancellor chief coach commander
+    congressman congresswoman democrat diplomat director economist envoy executive expert former
+    founder general governor head host judge king lawmaker lawyer leader man manager mayor
+    minister mogul nominee official player politician pollster pope premier president prime
+    professor queen rep reporter representative republican secretary senator singer spokesman
+    spokesperson spokeswoman star strategist veteran woman writer
+    """.split()
+)
 _NAME_CHARS = re.compile(r"^[A-Z][\w.'\u2019-]*$")
 
 
@@ -319,47 +112,14 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
 
 
 #: Capitalised plural subjects that open sentences and are groups, not names.
-GROUP_NOUNS = {
-    "officials",
-    "sources",
-    "analysts",
-    "experts",
-    "critics",
-    "police",
-    "residents",
-    "witnesses",
-    "democrats",
-    "republicans",
-    "voters",
-    "aides",
-    "supporters",
-    "investigators",
-    "prosecutors",
-    "authorities",
-    "lawmakers",
-    "observers",
-    "economists",
-    "scientists",
-    "researchers",
-    "reports",
-    "polls",
-    "others",
-    "many",
-    "some",
-    "both",
-    "organizers",
-    "organisers",
-    "protesters",
-    "activists",
-    "doctors",
-    "people",
-    "americans",
-    "leaders",
-    "members",
-    "students",
-    "parents",
-    "workers",
-}
+GROUP_NOUNS = set(
+    """
+    activists aides americans analysts authorities both critics democrats doctors economists
+    experts investigators lawmakers leaders many members observers officials organisers
+    organizers others parents people police polls prosecutors protesters reports republicans
+    researchers residents scientists some sources students supporters voters witnesses workers
+    """.split()
+)
 
 
 def is_proper(tok: Token) -> bool:
@@ -397,27 +157,12 @@ def name_chains(span: Span) -> list[list[Token]]:
 
 
 _NOT_PEOPLE_LABELS = {"DATE", "TIME", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART", "LAW", "MONEY", "PERCENT"}
-_CALENDAR = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_CALENDAR = set(
+    """
+    april august december february friday january july june march may monday november october
+    saturday september sunday thursday tuesday wednesday
+    """.split()
+)
 
 
 def not_a_person(tokens: list[Token]) -> bool:
