@@ -53,6 +53,7 @@ class Sent:
     kind: str
     body: dict[str, Any]
     path: str
+    response: dict[str, Any] | None = None
     at: float = field(default_factory=lambda: asyncio.get_running_loop().time())
 
 
@@ -181,7 +182,7 @@ class FakeDiscord:
 
     def _webhook(self, method: str, path: str, body: dict) -> web.Response:
         message = self.message(body)
-        self.sent.put_nowait(Sent("followup" if method == "POST" else "edit", body, path))
+        self.sent.put_nowait(Sent("followup" if method == "POST" else "edit", body, path, message))
         return _json(message)
 
     # -- gateway ----------------------------------------------------------------------------

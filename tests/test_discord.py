@@ -202,3 +202,31 @@ async def test_rejected_token_fails_login(fake: FakeDiscord, settings) -> None:
     with pytest.raises(discord.LoginFailure):
         await client.login("wrong-token")
     await client.close()
+
+
+async def test_page_buttons_turn_pages(bot, fake: FakeDiscord) -> None:
+    _, followup = await run_command(
+        fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "Who said harbour dredging plans statement?"}])
+    )
+    buttons = {c["label"]: c for row in followup.body["components"] for c in row["components"]}
+    message = followup.response
+    payload = fake.interaction("", kind=3)
+    payload["data"] = {"custom_id": buttons["Next"]["custom_id"], "component_type": 2}
+    payload["message"] = message
+    (update,) = await run_command(fake, payload)
+    assert update.body["type"] == 7  # the message is edited in place
+    assert "page 2 of" in update.body["data"]["embeds"][0]["footer"]["text"]
+
+
+async def test_an_error_inside_a_command_gets_an_apology(bot, fake: FakeDiscord, monkeypatch) -> None:
+    async def broken(question: str):
+        raise RuntimeError("index exploded")
+
+    monkeypatch.setattr(bot, "answer", broken)
+    _, followup = await run_command(fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "Who said anything?"}]))
+    assert "Sorry" in followup.body["content"] and followup.body["flags"] & 64
+    assert len(bot.errors) == 1
+    bot.errors.clear()
+    monkeypatch.undo()
+    _, followup = await run_command(fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "What did Umerov say?"}]))
+    assert "Rustem Umerov" in embed_text(followup)  # and the bot keeps running
