@@ -265,10 +265,18 @@ class Cast:
                 self.note_titles(toks, person)
         for tok in doc:
             # subjects the small model's NER missed ("Secretary General Ban Ki-moon condemned …")
-            if tok.dep_ == "nsubj" and tok.tag_ == "NNP" and tok.ent_type_ in {"", "PERSON"} and norm(tok.text) not in ORG_WORDS:
+            if tok.dep_ == "nsubj" and tok.tag_ == "NNP" and norm(tok.text) not in ORG_WORDS:
                 chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok]
                 toks = name_tokens(chain)
-                if toks and not looks_like_org(toks):
+                if not toks:
+                    continue
+                if tok.ent_type_ not in {"", "PERSON"} or looks_like_org(toks):
+                    # "Trump", "Sanders" tagged ORG: a subject all the same when the article
+                    # already named a person so ("Donald Trump")
+                    known = self.find([t.text for t in toks])
+                    if known is None or known.org:
+                        continue
+                if toks:
                     person = self.add(toks, offset + toks[0].idx, subject=True, salient=outside(toks[0]))
                     if person is not None:
                         self.note_titles(toks, person)
@@ -340,7 +348,7 @@ class Cast:
         if last_speaker is not None and last_subject is not None and last_subject is not last_speaker:
             subj_at = max(off for off, p, s in self.mentions if p is last_subject and off < at)
             speaker_at = max(off for off, p in self.speakers if p is last_speaker and off < at)
-            return last_subject if subj_at > speaker_at and at - subj_at < 400 else last_speaker
+            return last_subject if subj_at > speaker_at and at - subj_at < 800 else last_speaker
         if last_speaker is not None:
             return last_speaker
         if last_subject is not None and at - max(off for off, p, s in self.mentions if p is last_subject and off < at) < window:
