@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
+#: Bump when quote extraction or attribution changes: an index built by another version is
+#: re-analysed (and re-embedded) in full on the next build instead of keeping stale quotes.
+EXTRACTOR_VERSION = 2
 CURRENT = "CURRENT"
 
 
@@ -58,6 +61,7 @@ class Index:
     quote_vectors: np.ndarray
     quote_owner: np.ndarray
     generation: str = ""
+    extractor: int = EXTRACTOR_VERSION
     passage_index: faiss.Index = field(init=False, repr=False)
     quote_index: faiss.Index = field(init=False, repr=False)
 
@@ -160,7 +164,8 @@ def build(
 ) -> tuple[Index, BuildReport]:
     """A new index from `articles`, reusing everything of `previous` whose content is unchanged."""
     started = time.perf_counter()
-    reuse = previous if previous is not None and previous.model == model_name else None
+    same = previous is not None and previous.model == model_name and previous.extractor == EXTRACTOR_VERSION
+    reuse = previous if same else None
     old_hashes = reuse.hashes if reuse else {}
     seen: dict[str, str] = {}
     duplicates: list[tuple[str, str]] = []
@@ -330,6 +335,7 @@ def save(index: Index, index_dir: Path) -> str:
     _npy(tmp / "quote_owner.npy", index.quote_owner)
     manifest = {
         "format": FORMAT_VERSION,
+        "extractor": index.extractor,
         "model": index.model,
         "dim": index.dim,
         "articles": len(index.articles),
@@ -418,5 +424,7 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         raise IndexLoadError(f"index generation {gen} is unreadable ({exc}); rebuild it with `whosaid index`") from exc
     if len(pv) != len(passages) or len(qv) != len(owner) or (len(owner) and owner.max() >= len(quotes)):
         raise IndexLoadError(f"index generation {gen} is inconsistent; rebuild it with `whosaid index`")
-    index = Index(manifest["model"], int(manifest["dim"]), articles, hashes, passages, quotes, pv, qv, owner, gen.name)
+    index = Index(
+        manifest["model"], int(manifest["dim"]), articles, hashes, passages, quotes, pv, qv, owner, gen.name, manifest.get("extractor", 0)
+    )
     return index

@@ -81,3 +81,11 @@ def test_missing_and_mismatched_index(tmp_path: Path, settings) -> None:
         load(tmp_path / "nothing")
     with pytest.raises(IndexLoadError, match="other-model"):
         load(settings.index_dir, "other-model")
+
+
+def test_an_index_from_another_extractor_version_is_rebuilt(corpus: Path, tmp_path: Path, settings) -> None:
+    s = settings.model_copy(update={"articles_dir": corpus, "index_dir": tmp_path / "ix"})
+    first, _ = build_index(s)
+    first.extractor = 0  # as if built by an older release of the quote extractor
+    _, report = build_index(s, previous=first)
+    assert report.unchanged == 0 and len(report.added) == 6 and report.embedded > 0
