@@ -171,6 +171,7 @@ def main() -> None:
             n = max(1, len(items))
             print(f"  {mode:<6} {kind}-questions  R@1 {r1 / n:.3f}  R@5 {r5 / n:.3f}  MRR {mrr / n:.3f}  speaker@1 {spk / n:.3f}")
     searcher.mode = "hybrid"
+    sweep(searcher, answerable, unanswerable)
     refused = sum(not answer(u["q"], searcher).found for u in unanswerable)
     kept = 0
     for it in answerable:
