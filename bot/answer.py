@@ -105,8 +105,13 @@ def _quote_hit(searcher: Searcher, hit: Hit) -> QuoteHit:
     return QuoteHit(quote, speaker, searcher.index.articles[quote.article_id], hit.cosine)
 
 
+def speaker_label(h: QuoteHit) -> str:
+    """The speaker's name, or the mention as written when the article doesn't say who it is."""
+    return h.speaker or (f"{h.quote.mention} (unidentified)" if h.quote.mention else "An unidentified speaker")
+
+
 def describe(h: QuoteHit, number: int) -> str:
-    who = h.speaker or (f"{h.quote.mention} (unidentified)" if h.quote.mention else "An unidentified speaker")
+    who = speaker_label(h)
     cue = h.quote.cue or "said"
     if h.quote.kind == "indirect":
         return f"{who} {cue} (reported speech): {h.quote.text} [{number}]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.answer import Answer, PassageHit, QuoteHit, citation
+from bot.answer import Answer, PassageHit, QuoteHit, citation, speaker_label
 
 DESCRIPTION_LIMIT = 4096
 TITLE_LIMIT = 256
@@ -18,7 +18,7 @@ COLOUR_NOT_FOUND = discord.Colour.light_grey()
 
 
 def quote_block(h: QuoteHit, number: int) -> str:
-    who = h.speaker or (f"{h.quote.mention} (unidentified)" if h.quote.mention else "Unidentified speaker")
+    who = speaker_label(h)
     cue = h.quote.cue or "said"
     words = h.quote.text
     body = f"> {words}" if h.quote.kind != "indirect" else f"{words} *(reported speech)*"
@@ -28,7 +28,7 @@ def quote_block(h: QuoteHit, number: int) -> str:
 
 def passage_block(p: PassageHit, number: int) -> str:
     text = p.passage.text.replace("\n", "\n> ")
-    inside = "".join(f"\n• **{q.speaker or 'unidentified'}**: \u201c{q.quote.text}\u201d" for q in p.quotes[:3])
+    inside = "".join(f"\n• **{speaker_label(q)}**: \u201c{q.quote.text}\u201d" for q in p.quotes[:3])
     return f"> {text}{inside}\n[{number}] {citation(p.article, p.passage.first_paragraph)}"
 
 
