@@ -255,7 +255,7 @@ def build(
         quote_vectors=qv,
         quote_owner=np.asarray(owner, dtype=np.int64),
     )
-    renamed = [(reuse.articles[source[a.id]].path, a.path) for a in unique if source.get(a.id, a.id) != a.id] if reuse else []
+    renamed = [(reuse.articles[source[a.id]].path, a.path) for a in unique if source.get(a.id, a.id) != a.id]
     moved_from = {source[a.id] for a in unique if a.id in source}
     report = BuildReport(
         added=[a.path for a in fresh if a.id not in old_ids],

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from dataclasses import dataclass
 
 from embeddings.index import BuildReport
 from embeddings.pipeline import BuildInProgress, build_index, open_searcher
 from embeddings.search import Searcher
 from embeddings.settings import Settings
+from embeddings.vectors import load_model
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,6 @@ class LiveIndex:
         self.settings = settings
         self._searcher: Searcher | None = None
         self._reload = threading.Lock()
-        self.loaded_at = 0.0
 
     @property
     def searcher(self) -> Searcher:
@@ -63,7 +62,6 @@ class LiveIndex:
                 raise
             log.info("%s; building it from %s", exc, self.settings.articles_dir)
             self.reload()
-        self.loaded_at = time.time()
         return self.searcher
 
     def reload(self, allow_empty: bool = False) -> ReloadResult:
@@ -77,15 +75,7 @@ class LiveIndex:
                 index, report = build_index(self.settings, previous=previous, allow_empty=allow_empty)
             except BuildInProgress as exc:
                 raise ReloadInProgress(str(exc)) from exc
-            searcher = Searcher(index, self._searcher.model if self._searcher else _model(self.settings))
-            self._searcher = searcher
-            self.loaded_at = time.time()
+            self._searcher = Searcher(index, load_model(self.settings.model))
             return ReloadResult(report, len(index.articles), len(index.passages), len(index.quotes), index.generation)
         finally:
             self._reload.release()
-
-
-def _model(settings: Settings):
-    from embeddings.vectors import load_model
-
-    return load_model(settings.model)

@@ -159,15 +159,14 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast) -> tuple[Person | Non
         return None, tok.text
     chains = [c for c in name_chains(span) if name_tokens(c)]
     for c in chains:  # the small model tags many surnames ORG; a person of that name wins
-        known = cast.find([t.text for t in name_tokens(c)], at) if looks_like_org(c) else None
-        if known is not None and not known.org and (tok in c or tok.head in c):
+        known = cast.find_person([t.text for t in name_tokens(c)], at) if looks_like_org(c) else None
+        if known is not None and (tok in c or tok.head in c):
             cast.speakers.append((at, known))
             return known, mention
     possessors = {t.i for t in span if t.dep_ == "poss" or (t.i + 1 < len(tok.doc) and tok.doc[t.i + 1].tag_ == "POS")}
 
     def known(c: list[Token]) -> bool:
-        person = cast.find([t.text for t in name_tokens(c)], at)
-        return person is not None and not person.org
+        return cast.find_person([t.text for t in name_tokens(c)], at) is not None
 
     people = [c for c in chains if not looks_like_org(c) and (known(c) or not not_a_person(c)) and c[-1].i not in possessors]
     own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
@@ -239,15 +238,11 @@ def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int) -> Token | None:
     return near_before or (after[0] if after else None)
 
 
-def _has_quote(text: str) -> bool:
-    return any(len(text[s.start : s.end].split()) >= 2 for s in find_stretches(text))
-
-
 def _adjacent_verb(doc: Doc, s: Stretch) -> Token | None:
     """'"This is fantastic!" beamed Donald Hartley' / '"…," Viguerie notes': in news style a verb
     right after a closing quote is its cue, whatever the verb (the tagger may even call it a noun)."""
     words = [t for t in doc if t.idx >= s.mark_end and not t.is_punct][:3]
-    for j, tok in enumerate(words[:3]):
+    for j, tok in enumerate(words):
         if tok.pos_ == "VERB" or (tok.lemma_.lower() in SPEECH_VERBS and j > 0):
             preceding = words[:j]
             if all(t.pos_ in {"PROPN", "PRON", "DET", "NOUN"} for t in preceding):
@@ -256,7 +251,7 @@ def _adjacent_verb(doc: Doc, s: Stretch) -> Token | None:
     return None
 
 
-def _governing_verb(doc: Doc, s: Stretch, mask: list[bool]) -> Token | None:
+def _governing_verb(doc: Doc, s: Stretch) -> Token | None:
     """No speech verb at all: the verb the quote hangs from in the parse ("Gibbs derided
     \u201cthe professional left\u201d", "She applauded him … \u201cover and over again\u201d")."""
     inside = [t for t in doc if s.start <= t.idx < s.end]
@@ -292,6 +287,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
     group = 0
     last_para_cue: tuple[Person | None, str | None, str | None] | None = None
     prev_open = False
+    prev_quoted = False  # the previous paragraph holds a quote of two words or more
     for number, (doc, para, offset) in enumerate(zip(parsed.docs, article.paragraphs, article.paragraph_starts, strict=True), 1):
         stretches = find_stretches(para)
         mask = _quote_mask(len(para), stretches)
@@ -303,7 +299,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             person, mention, cue_text = None, None, None
             if doc is not None:
                 lo, hi = _window(doc, stretches, k)
-                cue = _pick_cue(cues, s, lo, hi) or _adjacent_verb(doc, s) or _governing_verb(doc, s, mask)
+                cue = _pick_cue(cues, s, lo, hi) or _adjacent_verb(doc, s) or _governing_verb(doc, s)
                 if cue is not None:
                     subj = _subject(cue)
                     cue_text = _cue_text(cue)
@@ -332,7 +328,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 prev_start = article.paragraph_starts[number - 2]
                 intro = cast.last_subject_before(offset)
                 at = max((m for m in intro.mentions if m < offset), default=-1) if intro is not None else -1
-                if intro is not None and at >= prev_start and not _has_quote(article.paragraphs[number - 2]):
+                if intro is not None and at >= prev_start and not prev_quoted:
                     person, mention = intro, intro.name
             if continues:
                 gid = found[-1].group if found and found[-1].group is not None else group
@@ -370,6 +366,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         if doc is not None:
             found.extend(_indirect(doc, offset, number, cues, mask, cast))
         prev_open = bool(stretches) and stretches[-1].open_end
+        prev_quoted = any(len(para[s.start : s.end].split()) >= 2 for s in stretches)
         attributed = [f for f in para_found if f.person is not None or f.mention is not None]
         if para.rstrip().endswith(":") and cues:
             subj = _subject(cues[-1])

@@ -214,6 +214,11 @@ class Cast:
 
         return max(matches, key=last_before)
 
+    def find_person(self, words: list[str], at: int | None = None) -> Person | None:
+        """Like `find`, but only a person, never an organisation."""
+        person = self.find(words, at)
+        return person if person is not None and not person.org else None
+
     def add(self, tokens: list[Token], offset: int, org: bool = False, subject: bool = False, salient: bool = True) -> Person | None:
         """Register a name; `salient=False` for names inside quotes, which are never the
         antecedent of the speaker's "he"/"she" (the speaker talks about them)."""
@@ -254,11 +259,7 @@ class Cast:
             if ent.label_ != "PERSON" and not self._person_by_role(ent):
                 continue
             toks = name_tokens(ent)
-            if (
-                not toks
-                or len(toks) > 4
-                or (looks_like_org(toks) and ent.label_ == "PERSON" and any(norm(t.text) in ORG_WORDS for t in toks))
-            ):
+            if not toks or len(toks) > 4 or any(norm(t.text) in ORG_WORDS for t in toks):
                 continue
             person = self.add(toks, offset + toks[0].idx, subject=toks[-1].dep_.startswith("nsubj"), salient=outside(toks[0]))
             if person is not None:
@@ -273,13 +274,11 @@ class Cast:
                 if tok.ent_type_ not in {"", "PERSON"} or looks_like_org(toks):
                     # "Trump", "Sanders" tagged ORG: a subject all the same when the article
                     # already named a person so ("Donald Trump")
-                    known = self.find([t.text for t in toks])
-                    if known is None or known.org:
+                    if self.find_person([t.text for t in toks]) is None:
                         continue
-                if toks:
-                    person = self.add(toks, offset + toks[0].idx, subject=True, salient=outside(toks[0]))
-                    if person is not None:
-                        self.note_titles(toks, person)
+                person = self.add(toks, offset + toks[0].idx, subject=True, salient=outside(toks[0]))
+                if person is not None:
+                    self.note_titles(toks, person)
         for i, tok in enumerate(doc):
             low = norm(tok.text)
             if low in MALE_TITLES | FEMALE_TITLES and i + 1 < len(doc):
