@@ -297,7 +297,7 @@ def main() -> None:
             cats[g["kind"]]["ok"] += ok
             if args.verbose and not ok:
                 print(
-                    f"SPK {path.name}: gold={g['speaker']!r} pred={preds[match]['speaker']!r} "
+                    f"SPK[{g['category']}] {path.name}: gold={g['speaker']!r} pred={preds[match]['speaker']!r} "
                     f"mention={preds[match]['mention']!r}: {preds[match]['quote'][:60]!r}"
                 )
         if args.verbose:

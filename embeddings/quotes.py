@@ -127,6 +127,14 @@ def _subject(cue: Token) -> Token | None:
             tok = tok.head
             continue
         break
+    # "Sen. Elizabeth Warren (D-MA) said …" — the parser lost the subject behind a parenthesis
+    left = cue.i - 1
+    if left >= 0 and cue.doc[left].text == ")":
+        while left > cue.sent.start and cue.doc[left].text != "(":
+            left -= 1
+        left -= 1
+    if left >= cue.sent.start and cue.doc[left].pos_ == "PROPN" and cue.doc[left].ent_type_ in {"PERSON", ""}:
+        return cue.doc[left]
     # "…," said Rubio — an inverted subject the parser attached elsewhere
     for right in cue.doc[cue.i + 1 : cue.i + 6]:
         if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE:
@@ -329,6 +337,15 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 intro = cast.last_subject_before(offset)
                 at = max((m for m in intro.mentions if m < offset), default=-1) if intro is not None else -1
                 if intro is not None and at >= prev_start and not prev_quoted:
+                    person, mention = intro, intro.name
+            elif (
+                cue_text is None and person is None and k == 0 and not starts_para and para[: s.mark_start].rstrip()[-1:] in {".", "!", "?"}
+            ):
+                # a quote sentence after narration about its speaker, in the same paragraph
+                # ("Bolton distanced himself from … “I'm going to support him …”")
+                intro = cast.last_subject_before(offset + s.mark_start)
+                at = max((m for m in intro.mentions if m < offset + s.mark_start), default=-1) if intro is not None else -1
+                if intro is not None and at >= offset:
                     person, mention = intro, intro.name
             if continues:
                 gid = found[-1].group if found and found[-1].group is not None else group

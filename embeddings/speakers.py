@@ -105,10 +105,15 @@ def _is_title(tok: Token) -> bool:
 
 def name_tokens(span: Span | list[Token]) -> list[Token]:
     """The capitalised name words of a mention, with titles and possessives dropped."""
-    out = [t for t in span if _NAME_CHARS.match(t.text) and (t.pos_ in {"PROPN", "NOUN", "ADJ", "X"} or t.i > t.sent.start)]
-    while out and _is_title(out[0]):
-        out = out[1:]
-    return [t for t in out if not _is_title(t) and t.tag_ != "POS"]
+    out = [t for t in span if _NAME_CHARS.match(t.text) and (t.pos_ in {"PROPN", "NOUN", "ADJ", "X"} or t.i > t.sent.start or is_proper(t))]
+    # the name starts after the last title or role word: "Texas Senator Ted Cruz",
+    # "Former Clinton Senior Adviser Sidney Blumenthal"
+    cut = max((k + 1 for k, t in enumerate(out[:-1]) if _is_title(t) or norm(t.text) in ROLE_NOUNS), default=0)
+    names = [t for t in out[cut:] if t.tag_ != "POS"]
+    kept = [t for t in names if not _is_title(t) or (t.ent_type_ == "PERSON" and t is not names[0])]
+    if not kept and len(names) == 1 and names[0].ent_type_ == "PERSON":
+        return names  # a surname that is also a title word: "King says …"
+    return kept
 
 
 #: Capitalised plural subjects that open sentences and are groups, not names.
@@ -201,7 +206,9 @@ class Cast:
     def find(self, words: list[str], at: int | None = None) -> Person | None:
         """The person a name refers to: a person whose names include all these words.
         With several, the one mentioned most recently before `at` wins."""
-        keys = {norm(w) for w in words}
+        keys = {norm(w) for w in words} - {""}
+        if not keys:
+            return None
         matches = [p for p in self.people if keys <= p.words]
         if not matches:
             return None

@@ -200,6 +200,42 @@ CASES = [
         "Donald Hartley",
         "direct",
     ),
+    # the name starts after the last title or role word
+    ("Ohio Senator Sherrod Brown said: \u201cThe deal is dead.\u201d", "The deal is dead", "Sherrod Brown", "direct"),
+    (
+        "Former White House Senior Adviser Dana Whitfield said she had \u201cno memory\u201d of the call.",
+        "no memory",
+        "Dana Whitfield",
+        "mixed",
+    ),
+    # a surname that is also a title word
+    (
+        "Tennis great Billie Jean King spoke first. King says Ali \u201cnever stopped talking and never stopped winning.\u201d",
+        "never stopped talking",
+        "Billie Jean King",
+        "mixed",
+    ),
+    # a subject tagged as a verb at the start of the sentence
+    (
+        "Donald Trump held a rally. Trump later defended the crowd, calling the heckler \u201ca very rude man who came to make trouble.\u201d",
+        "a very rude man",
+        "Donald Trump",
+        "mixed",
+    ),
+    # the parser loses the subject behind a party-and-state parenthesis
+    (
+        "At the convention Sen. Maria Cantwell (D-WA) said the governor was a \u201cproven failure\u201d in business.",
+        "proven failure",
+        "Maria Cantwell",
+        "mixed",
+    ),
+    # a quote sentence after narration about its speaker, in the same paragraph
+    (
+        "John Bolton distanced himself from the critics on Tuesday. \u201cI am going to support him, and support him enthusiastically.\u201d",
+        "support him enthusiastically",
+        "John Bolton",
+        "direct",
+    ),
 ]
 
 
