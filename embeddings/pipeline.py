@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from embeddings.articles import load_articles
-from embeddings.index import BuildReport, Index, IndexLoadError, build, load, save
+from embeddings.index import EXTRACTOR_VERSION, BuildReport, Index, IndexLoadError, build, load, save
 from embeddings.search import Searcher
 from embeddings.settings import Settings
 from embeddings.vectors import encode, load_model
@@ -52,18 +52,25 @@ def build_index(
     articles_dir = articles_dir or settings.articles_dir
     index_dir = index_dir or settings.index_dir
     with build_lock(index_dir):
-        return _build(settings, articles_dir, index_dir, previous, progress, allow_empty)
+        if previous is None:
+            try:
+                previous = load(index_dir, settings.model)
+            except IndexLoadError:
+                previous = None
+        index, report = build_unsaved(settings, articles_dir, previous, progress, allow_empty)
+        if index is not previous:
+            save(index, index_dir)
+    log.info("indexed %s: %s", articles_dir, report.summary(index).splitlines()[1])
+    return index, report
 
 
-def _build(
-    settings: Settings, articles_dir: Path, index_dir: Path, previous: Index | None, progress: bool, allow_empty: bool
+def build_unsaved(
+    settings: Settings, articles_dir: Path, previous: Index | None, progress: bool = False, allow_empty: bool = False
 ) -> tuple[Index, BuildReport]:
-    loaded = load_articles(articles_dir, settings.max_file_bytes, settings.max_articles)
-    if previous is None:
-        try:
-            previous = load(index_dir, settings.model)
-        except IndexLoadError:
-            previous = None
+    """The next index in memory; `previous` itself when nothing changed. The caller holds the
+    build lock and saves the result."""
+    known = previous.known_files() if previous is not None and previous.extractor == EXTRACTOR_VERSION else None
+    loaded = load_articles(articles_dir, settings.max_file_bytes, settings.max_articles, known)
     if not loaded.articles and not allow_empty and previous is not None and previous.articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in loaded.skipped[:5])
         raise NothingLoaded(
@@ -83,9 +90,8 @@ def _build(
         skipped=loaded.skipped,
         spacy_model=settings.spacy_model,
         progress=progress,
+        stamps=loaded.stamps,
     )
-    save(index, index_dir)
-    log.info("indexed %s: %s", articles_dir, report.summary(index).splitlines()[1])
     return index, report
 
 

@@ -13,11 +13,11 @@ import faiss
 import numpy as np
 
 from embeddings.index import Index
+from embeddings.lexical import Lexical
 from embeddings.people import Directory
 from embeddings.vectors import encode
 
 log = logging.getLogger(__name__)
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 RRF_K = 60
 #: Weight of the BM25 ranking against the dense one in the fused score (tuned on PolNeAR dev
@@ -48,25 +48,20 @@ def coverage(query: str, text: str) -> float:
     return len(q & content_words(text)) / len(q) if q else 0.0
 
 
-def _bm25(texts: list[str]) -> bm25s.BM25 | None:
-    if not texts:
-        return None
-    retriever = bm25s.BM25()
-    retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False)
-    return retriever
-
-
 class Searcher:
     """An index, its model and its lexical indexes, ready to answer; one per index generation."""
 
-    def __init__(self, index: Index, model, mode: str = "hybrid") -> None:
+    def __init__(self, index: Index, model, mode: str = "hybrid", previous: Searcher | None = None) -> None:
+        """`previous`: the searcher of the generation this one replaces; its tokenized texts are reused."""
         self.index = index
         self.model = model
         self.mode = mode  # "hybrid", "dense" or "bm25": evaluation compares them
         self.bm25_weight = BM25_WEIGHT
         self.directory = Directory(index.quotes)
-        self.passage_bm25 = _bm25([p.text for p in index.passages])
-        self.quote_bm25 = _bm25([q.text for q in index.quotes])
+        self.passage_texts = [p.text for p in index.passages]
+        self.quote_texts = [q.text for q in index.quotes]
+        self.passage_bm25 = Lexical(self.passage_texts, previous.passage_bm25 if previous is not None else None)
+        self.quote_bm25 = Lexical(self.quote_texts, previous.quote_bm25 if previous is not None else None)
         self.rows_of_quote: list[list[int]] = [[] for _ in index.quotes]
         for row, i in enumerate(index.quote_owner):
             self.rows_of_quote[int(i)].append(row)
@@ -86,29 +81,16 @@ class Searcher:
         _, ids = faiss_index.search(qvec, min(k, faiss_index.ntotal), params=params)
         return [int(i) for i in ids[0] if i >= 0]
 
-    def _lexical(self, retriever: bm25s.BM25 | None, query: str, n: int, k: int, allowed: np.ndarray | None) -> list[int]:
-        if retriever is None:
-            return []
-        tokens = bm25s.tokenize([query], stopwords="en", show_progress=False)
-        if not tokens.ids or not tokens.ids[0]:
-            return []
-        mask = None
-        if allowed is not None:
-            mask = np.zeros(n, dtype=np.float32)
-            mask[allowed] = 1.0
-        docs, scores = retriever.retrieve(tokens, k=min(k, n), show_progress=False, weight_mask=mask)
-        return [int(d) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
-
     def _hybrid(self, kind: str, query: str, k: int, allowed: np.ndarray | None, mode: str) -> list[Hit]:
         """Fuse dense and lexical rankings; for quotes, dense rows are pieces folded to their quote."""
         quotes = kind == "quotes"
         if quotes:
-            faiss_index, vectors, retriever = self.index.quote_index, self.index.quote_vectors, self.quote_bm25
-            texts = [q.text for q in self.index.quotes]
+            faiss_index, vectors, lexical = self.index.quote_index, self.index.quote_vectors, self.quote_bm25
+            texts = self.quote_texts
             owner = self.index.quote_owner
         else:
-            faiss_index, vectors, retriever = self.index.passage_index, self.index.passage_vectors, self.passage_bm25
-            texts = [p.text for p in self.index.passages]
+            faiss_index, vectors, lexical = self.index.passage_index, self.index.passage_vectors, self.passage_bm25
+            texts = self.passage_texts
             owner = None
         if allowed is not None and len(allowed) == 0:
             return []
@@ -125,7 +107,7 @@ class Searcher:
                     seen.add(i)
                     ranked[i] = ranked.get(i, 0.0) + 1.0 / (RRF_K + len(seen) - 1)
         if mode in ("hybrid", "bm25"):
-            for rank, i in enumerate(self._lexical(retriever, query, len(texts), CANDIDATES, allowed)):
+            for rank, i in enumerate(lexical.search(query, CANDIDATES, allowed)):
                 ranked[i] = ranked.get(i, 0.0) + self.bm25_weight / (RRF_K + rank)
         best = sorted(ranked, key=lambda i: -ranked[i])[:k]
         return [Hit(i, ranked[i], self._cosine(i, qvec[0], vectors, quotes), coverage(query, texts[i])) for i in best]
