@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from embeddings.articles import Article
 from embeddings.passages import Passage
 from embeddings.quotes import Quote
-from embeddings.search import Hit, Searcher
+from embeddings.search import Hit, Searcher, Where
 
 NOT_FOUND = "The loaded articles don't say."
 _CUES = (
@@ -139,22 +139,25 @@ def _clean(text: str) -> str:
     return text.strip().strip(_QUOTE_MARKS).strip()
 
 
-def answer(question: str, searcher: Searcher, min_score: float = 0.45, max_quotes: int = 5, max_passages: int = 3) -> Answer:
-    """Who said X / what did P say (about Y) / anything else, answered from the index."""
+def answer(
+    question: str, searcher: Searcher, min_score: float = 0.45, max_quotes: int = 5, max_passages: int = 3, where: Where | None = None
+) -> Answer:
+    """Who said X / what did P say (about Y) / anything else, answered from the index (from the
+    articles `where` admits, when given)."""
     question = " ".join(question.split())
     if not question:
         return not_found(question, "Ask a question, e.g. \u201cWho said the talks were productive?\u201d")
     if m := WHAT_DID.match(question):
-        return speaker_quotes(question, m.group("who"), m.group("about"), searcher, min_score, max_quotes)
+        return speaker_quotes(question, m.group("who"), m.group("about"), searcher, min_score, max_quotes, where)
     if m := WHO_SAID.match(question):
         what = _clean(m.group("what"))
-        hits = [h for h in searcher.quotes(what, k=max_quotes * 3) if _relevant(h, min_score)]
+        hits = [h for h in searcher.quotes(what, k=max_quotes * 3, where=where) if _relevant(h, min_score)]
         hits.sort(key=lambda h: -_order(h))
         quote_hits = _dedupe([_quote_hit(searcher, h) for h in hits])[:max_quotes]
         if not quote_hits:
             return not_found(question)
         return _compose(question, quote_hits, [])
-    return passages_answer(question, searcher, min_score, max_passages)
+    return passages_answer(question, searcher, min_score, max_passages, where)
 
 
 def _dedupe(hits: list[QuoteHit]) -> list[QuoteHit]:
@@ -169,13 +172,17 @@ def _dedupe(hits: list[QuoteHit]) -> list[QuoteHit]:
     return out
 
 
-def speaker_quotes(question: str, who: str, about: str | None, searcher: Searcher, min_score: float, limit: int) -> Answer:
+def speaker_quotes(
+    question: str, who: str, about: str | None, searcher: Searcher, min_score: float, limit: int, where: Where | None = None
+) -> Answer:
     """A person's quotes, matched by any of their names or titles, ranked by the topic if given."""
     who = _clean(who)
     speakers = searcher.directory.find(who)
     if not speakers:
         return not_found(question, f"The loaded articles have no quotes from {who}.")
-    ids = sorted({i for s in speakers for i in s.quote_ids})
+    ids = [int(i) for i in searcher.allowed(where, "quotes", sorted({i for s in speakers for i in s.quote_ids}))]
+    if not ids:
+        return not_found(question, f"The selected articles have no quotes from {speakers[0].name}.")
     if about:
         about = _clean(about)
         hits = [h for h in searcher.quotes(about, k=limit * 3, quote_ids=ids) if _relevant(h, min_score - 0.2)]
@@ -189,8 +196,8 @@ def speaker_quotes(question: str, who: str, about: str | None, searcher: Searche
     return _compose(question, _dedupe(quote_hits)[:limit], [])
 
 
-def passages_answer(question: str, searcher: Searcher, min_score: float, limit: int) -> Answer:
-    hits = [h for h in searcher.passages(question, k=limit * 2) if _relevant(h, min_score - 0.15)]
+def passages_answer(question: str, searcher: Searcher, min_score: float, limit: int, where: Where | None = None) -> Answer:
+    hits = [h for h in searcher.passages(question, k=limit * 2, where=where) if _relevant(h, min_score - 0.15)]
     hits.sort(key=lambda h: -_order(h))
     if not hits:
         return not_found(question)
@@ -207,13 +214,15 @@ def passages_answer(question: str, searcher: Searcher, min_score: float, limit: 
     return _compose(question, [], out)
 
 
-def list_quotes(searcher: Searcher, speaker: str | None, about: str | None, limit: int) -> list[QuoteHit]:
+def list_quotes(searcher: Searcher, speaker: str | None, about: str | None, limit: int, where: Where | None = None) -> list[QuoteHit]:
     """Quotes by speaker (any name or title) and/or ranked by topic, for `whosaid quotes` and /quotes."""
     ids: list[int] | None = None
     if speaker:
         ids = sorted({i for s in searcher.directory.find(speaker) for i in s.quote_ids})
-        if not ids:
-            return []
+    if where:
+        ids = [int(i) for i in searcher.allowed(where, "quotes", ids)]
+    if ids is not None and not ids:
+        return []
     if about:
         hits = searcher.quotes(about, k=limit, quote_ids=ids)
     else:

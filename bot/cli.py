@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -23,6 +25,19 @@ def _fail(message: str) -> None:
 
 def _dump(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter("use YYYY-MM-DD")
+    return value
+
+
+def _filters(command: Callable) -> Callable:
+    """--source/--since/--until, shared by `ask` and `quotes`."""
+    command = click.option("--until", callback=_date, help="Only articles dated on or before YYYY-MM-DD.")(command)
+    command = click.option("--since", callback=_date, help="Only articles dated on or after YYYY-MM-DD.")(command)
+    return click.option("--source", help="Only articles from this outlet (part of its name or domain).")(command)
 
 
 @click.group()
@@ -80,9 +95,11 @@ def _searcher(index_dir: Path | None):
 @click.argument("question")
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-def ask(question: str, index_dir: Path | None, as_json: bool) -> None:
+@_filters
+def ask(question: str, index_dir: Path | None, as_json: bool, source: str | None, since: str | None, until: str | None) -> None:
     """Answer QUESTION; with '-', answer one question per line of stdin."""
     from bot.answer import answer
+    from embeddings.search import Where
 
     settings = _settings()
     searcher = _searcher(index_dir)
@@ -90,7 +107,7 @@ def ask(question: str, index_dir: Path | None, as_json: bool) -> None:
     for q in questions:
         if question == "-" and not q.strip():
             continue
-        result = answer(q, searcher, settings.min_score, settings.max_quotes, settings.max_passages)
+        result = answer(q, searcher, settings.min_score, settings.max_quotes, settings.max_passages, Where(source, since, until))
         if as_json:
             click.echo(_dump(result.to_json()))
         elif question == "-":
@@ -105,11 +122,22 @@ def ask(question: str, index_dir: Path | None, as_json: bool) -> None:
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of quotes.")
 @click.option("--limit", default=20, show_default=True, help="At most this many quotes.")
-def quotes(speaker: str | None, about: str | None, index_dir: Path | None, as_json: bool, limit: int) -> None:
+@_filters
+def quotes(
+    speaker: str | None,
+    about: str | None,
+    index_dir: Path | None,
+    as_json: bool,
+    limit: int,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+) -> None:
     """List quotes, by speaker and/or topic."""
     from bot.answer import describe, list_quotes, quote_json
+    from embeddings.search import Where
 
-    results = list_quotes(_searcher(index_dir), speaker, about, limit)
+    results = list_quotes(_searcher(index_dir), speaker, about, limit, Where(source, since, until))
     if as_json:
         click.echo(_dump([quote_json(r) for r in results]))
         return

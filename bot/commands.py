@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from discord import app_commands
 from bot.answer import list_quotes
 from bot.render import Pages, answer_pages, embeds, pack, quote_list_pages
 from embeddings.live import ReloadInProgress
+from embeddings.search import Where
 
 if TYPE_CHECKING:
     from bot.discord_app import WhosaidBot
@@ -53,23 +55,55 @@ async def send_pages(interaction: discord.Interaction, pages: list[discord.Embed
     await interaction.followup.send(embed=pages[0], ephemeral=ephemeral, **extra)
 
 
+class DateTransformer(app_commands.Transformer):
+    """A YYYY-MM-DD option; anything else is refused with a message, not a traceback."""
+
+    async def transform(self, interaction: discord.Interaction, value: str) -> str:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise Refused(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2025-02-18.")
+        return value.strip()
+
+
+Date = app_commands.Transform[str, DateTransformer]
+FILTERS = {
+    "source": "Only articles from this outlet (part of its name or domain)",
+    "since": "Only articles dated on or after this day (YYYY-MM-DD)",
+    "until": "Only articles dated on or before this day (YYYY-MM-DD)",
+}
+
+
 def setup(bot: WhosaidBot) -> None:
     """Register the commands on the bot's tree."""
     tree = bot.tree
 
     @tree.command(name="ask", description="Who said what: ask about the loaded news articles.")
-    @app_commands.describe(question="e.g. Who said the talks were productive? / What did Rubio say about Russia?")
-    async def ask(interaction: discord.Interaction, question: app_commands.Range[str, 1, 500]) -> None:
+    @app_commands.describe(question="e.g. Who said the talks were productive? / What did Rubio say about Russia?", **FILTERS)
+    async def ask(
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, 500],
+        source: str | None = None,
+        since: Date | None = None,
+        until: Date | None = None,
+    ) -> None:
         check_cooldown(bot, interaction.user.id)
         await interaction.response.defer(thinking=True)
-        result = await bot.answer(question)
+        result = await bot.answer(question, Where(source, since, until))
         await send_pages(interaction, answer_pages(result))
 
     @tree.command(name="quotes", description="A person's quotes in the loaded articles.")
-    @app_commands.describe(speaker="A name or title, e.g. Rubio or the secretary of state", about="Rank the quotes by this topic")
-    async def quotes(interaction: discord.Interaction, speaker: str, about: str | None = None) -> None:
+    @app_commands.describe(
+        speaker="A name or title, e.g. Rubio or the secretary of state", about="Rank the quotes by this topic", **FILTERS
+    )
+    async def quotes(
+        interaction: discord.Interaction,
+        speaker: str,
+        about: str | None = None,
+        source: str | None = None,
+        since: Date | None = None,
+        until: Date | None = None,
+    ) -> None:
         await interaction.response.defer(thinking=True)
-        hits = await asyncio.to_thread(list_quotes, bot.live.searcher, speaker, about, 50)
+        hits = await asyncio.to_thread(list_quotes, bot.live.searcher, speaker, about, 50, Where(source, since, until))
         title = f"Quotes from {speaker}" + (f" about {about}" if about else "")
         if not hits:
             await interaction.followup.send(embed=discord.Embed(title=title[:256], description=f"No quotes from {speaker} found."))

@@ -16,6 +16,7 @@ from bot.answer import Answer, answer
 from bot.render import Pages, answer_pages
 from bot.settings import BotSettings
 from embeddings.live import LiveIndex
+from embeddings.search import Where
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +55,10 @@ class WhosaidBot(commands.Bot):
         self.ready_after = time.monotonic() - self.started
         log.info("ready as %s after %.1fs", self.user, self.ready_after)
 
-    async def answer(self, question: str) -> Answer:
+    async def answer(self, question: str, where: Where | None = None) -> Answer:
         searcher = self.live.searcher  # one generation for the whole answer, even if a reload lands
         s = self.settings
-        return await asyncio.to_thread(answer, question, searcher, s.min_score, s.max_quotes, s.max_passages)
+        return await asyncio.to_thread(answer, question, searcher, s.min_score, s.max_quotes, s.max_passages, where)
 
     async def on_message(self, message: discord.Message) -> None:
         """`@whosaid who said …?` gets the same answer as /ask, as a reply."""

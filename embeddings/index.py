@@ -25,6 +25,7 @@ import orjson
 from tqdm import tqdm
 
 from embeddings.articles import Article, Skipped, Stamp, file_key
+from embeddings.nearest import vector_index
 from embeddings.passages import Passage, embed_text, make_passages
 from embeddings.quotes import Quote
 
@@ -69,8 +70,8 @@ class Index:
     quote_index: faiss.Index = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.passage_index = _flat(self.passage_vectors, self.dim)
-        self.quote_index = _flat(self.quote_vectors, self.dim)
+        self.passage_index = vector_index(self.passage_vectors, self.dim)
+        self.quote_index = vector_index(self.quote_vectors, self.dim)
 
     def known_files(self) -> dict[str, tuple[Stamp, list[Article]]]:
         """The articles of each file this index holds in full, with the file's stamp."""
@@ -78,13 +79,6 @@ class Index:
         for article in self.articles.values():
             by_file.setdefault(file_key(article.path), []).append(article)
         return {key: (stamp, by_file[key]) for key, stamp in self.stamps.items() if len(by_file.get(key, ())) == stamp.articles}
-
-
-def _flat(vectors: np.ndarray, dim: int) -> faiss.Index:
-    index = faiss.IndexFlatIP(dim)
-    if len(vectors):
-        index.add(vectors)
-    return index
 
 
 @dataclass(frozen=True)
@@ -407,6 +401,12 @@ def _read_jsonl(path: Path) -> list[dict]:
         return [orjson.loads(line) for line in fh if line.strip()]
 
 
+def _model_settings(recorded: str) -> str:
+    """The settings that select the model an index records ("name" or "name@encoder")."""
+    model, _, encoder = recorded.partition("@")
+    return f"WHOSAID_MODEL={model} WHOSAID_ENCODER={encoder or 'torch'}"
+
+
 def load(index_dir: Path, model_name: str | None = None) -> Index:
     """Load the serving generation without re-embedding anything."""
     gen = current_generation(index_dir)
@@ -417,7 +417,7 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         if model_name is not None and manifest["model"] != model_name:
             raise IndexLoadError(
                 f"index at {index_dir} was built with model {manifest['model']!r} but the setting is "
-                f"{model_name!r}: rebuild it with `whosaid index` or set WHOSAID_MODEL={manifest['model']}"
+                f"{model_name!r}: rebuild it with `whosaid index` or set {_model_settings(manifest['model'])}"
             )
         articles: dict[str, Article] = {}
         hashes: dict[str, str] = {}

@@ -92,7 +92,7 @@ class LiveIndex:
                         # write the generation while the lexical indexes are built: disk and CPU at once
                         with ThreadPoolExecutor(1, thread_name_prefix="whosaid-save") as pool:
                             saved = pool.submit(save, index, self.settings.index_dir) if index is not previous else None
-                            searcher = Searcher(index, load_model(self.settings.model), previous=current)
+                            searcher = Searcher(index, load_model(self.settings.embedder), previous=current)
                             if saved is not None:
                                 saved.result()
             except BuildInProgress as exc:
@@ -106,6 +106,6 @@ class LiveIndex:
 
 def _load_or_none(settings: Settings) -> Index | None:
     try:
-        return load(settings.index_dir, settings.model)
+        return load(settings.index_dir, settings.embedder)
     except IndexLoadError:
         return None

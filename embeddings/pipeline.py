@@ -54,7 +54,7 @@ def build_index(
     with build_lock(index_dir):
         if previous is None:
             try:
-                previous = load(index_dir, settings.model)
+                previous = load(index_dir, settings.embedder)
             except IndexLoadError:
                 previous = None
         index, report = build_unsaved(settings, articles_dir, previous, progress, allow_empty)
@@ -79,12 +79,14 @@ def build_unsaved(
         )
     # the model is loaded only if something needs embedding: an unchanged reload never pays for it
     dim = (
-        previous.dim if previous is not None and previous.model == settings.model else load_model(settings.model).get_embedding_dimension()
+        previous.dim
+        if previous is not None and previous.model == settings.embedder
+        else load_model(settings.embedder).get_embedding_dimension()
     )
     index, report = build(
         loaded.articles,
-        settings.model,
-        lambda texts: encode(load_model(settings.model), texts, settings.batch_size, progress=progress),
+        settings.embedder,
+        lambda texts: encode(load_model(settings.embedder), texts, settings.batch_size, progress=progress),
         dim,
         previous=previous,
         skipped=loaded.skipped,
@@ -97,5 +99,5 @@ def build_unsaved(
 
 def open_searcher(settings: Settings, index_dir: Path | None = None) -> Searcher:
     """Load the persisted index (no embedding) and the model for queries."""
-    index = load(index_dir or settings.index_dir, settings.model)
-    return Searcher(index, load_model(settings.model))
+    index = load(index_dir or settings.index_dir, settings.embedder)
+    return Searcher(index, load_model(settings.embedder))

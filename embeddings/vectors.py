@@ -29,15 +29,23 @@ def model_path(name: str) -> str:
     return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
 
 
+QUANTIZED = "@onnx-int8"  # suffix of a model name meaning "its int8 ONNX export" (Settings.embedder)
+
+
 @lru_cache(maxsize=2)
 def load_model(name: str = DEFAULT_MODEL):  # -> SentenceTransformer (import kept lazy: it is slow)
-    from sentence_transformers import SentenceTransformer
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
-
-    path = model_path(name)
+    base = name.removesuffix(QUANTIZED)
+    path = model_path(base)
     try:
+        if name.endswith(QUANTIZED):
+            from embeddings.quantized import QuantizedEncoder
+
+            return QuantizedEncoder(path)
+        from sentence_transformers import SentenceTransformer
+
         return SentenceTransformer(path, device="cpu")
     except Exception as exc:  # OSError, or a hub error when offline
         raise RuntimeError(f"cannot load embedding model {name!r} ({path}): {exc}") from exc

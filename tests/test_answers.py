@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from bot.answer import answer
+from embeddings.search import Where
 
 
 def _ask(searcher, q: str):
@@ -86,3 +87,13 @@ def test_every_quote_shown_is_verbatim_in_its_cited_article(searcher) -> None:
         if not a.found:
             assert not a.citations
     assert shown > 60
+
+
+def test_filters_apply_inside_the_search(searcher) -> None:
+    question = "Who said there is still a lot of work to be done?"
+    assert answer(question, searcher, where=Where(source="no such outlet")).found is False
+    assert answer(question, searcher, where=Where(since="2025-11-01", until="2025-12-31")).quotes[0].speaker == "Marco Rubio"
+    assert answer(question, searcher, where=Where(until="2025-01-01")).found is False
+    museum = answer("What did Elena Voss say?", searcher, where=Where(source="daily planet"))
+    assert museum.found and museum.quotes[0].article.source == "Daily Planet"
+    assert answer("What did Elena Voss say?", searcher, where=Where(source="gazette")).found is False

@@ -101,3 +101,13 @@ def test_run_without_a_token_is_one_clear_line(tmp_path: Path) -> None:
     r = whosaid("run", cwd=tmp_path, env={"DISCORD_TOKEN": ""})
     assert r.returncode == 2
     assert r.stderr.strip().count("\n") == 0 and "DISCORD_TOKEN" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_quotes_filtered_by_source_and_date(index_dir: Path) -> None:
+    every = json.loads(whosaid("quotes", "--index", str(index_dir), "--json", "--limit", "100").stdout)
+    planet = json.loads(whosaid("quotes", "--source", "planet", "--index", str(index_dir), "--json", "--limit", "100").stdout)
+    assert planet and {q["article"]["source"] for q in planet} == {"Daily Planet"} and len(planet) < len(every)
+    june = json.loads(whosaid("quotes", "--since", "2021-06-01", "--until", "2021-06-30", "--index", str(index_dir), "--json").stdout)
+    assert june and all("2021-06-01" <= q["article"]["date"] <= "2021-06-30" for q in june)
+    r = whosaid("ask", "Who said the delay was regrettable?", "--since", "June", "--index", str(index_dir))
+    assert r.returncode != 0 and "YYYY-MM-DD" in r.stderr and "Traceback" not in r.stderr

@@ -230,3 +230,15 @@ async def test_an_error_inside_a_command_gets_an_apology(bot, fake: FakeDiscord,
     monkeypatch.undo()
     _, followup = await run_command(fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "What did Umerov say?"}]))
     assert "Rustem Umerov" in embed_text(followup)  # and the bot keeps running
+
+
+async def test_ask_filters_by_date_and_refuses_a_bad_date(bot, fake: FakeDiscord) -> None:
+    question = {"name": "question", "type": 3, "value": "Who said there is still a lot of work to be done?"}
+    _, followup = await run_command(fake, fake.interaction("ask", [question, {"name": "since", "type": 3, "value": "2025-01-01"}]))
+    assert "Marco Rubio" in embed_text(followup)
+    _, followup = await run_command(fake, fake.interaction("ask", [question, {"name": "until", "type": 3, "value": "2024-12-31"}]))
+    assert "Marco Rubio" not in embed_text(followup) and "don't say" in embed_text(followup)
+    (refusal,) = await run_command(fake, fake.interaction("ask", [question, {"name": "since", "type": 3, "value": "last week"}]))
+    assert refusal.body["data"]["flags"] & 64 and "YYYY-MM-DD" in refusal.body["data"]["content"]
+    names = {c["name"]: c for c in fake.synced}
+    assert {"source", "since", "until"} <= {o["name"] for o in names["ask"]["options"]}

@@ -1,0 +1,112 @@
+"""Start-up: process start to first answer with a persisted index, and memory per passage:
+
+    python benchmarks/startup.py [--passages 100000] [--seed-articles 40]
+
+A real index is built from the first bbc-2004 articles; a large one is made from it by copying
+its articles (new paths and ids) with their passages, quotes and vectors (plus a little noise, so
+no two vectors are equal) and saved as a normal generation. Then `whosaid ask … --json` runs as a
+fresh process on each: the small index is the baseline of the same run (Python, imports, model
+load), the difference is what the index size costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from embeddings.index import Index, load, save  # noqa: E402
+from embeddings.pipeline import build_index  # noqa: E402
+from embeddings.settings import Settings  # noqa: E402
+
+BBC = ROOT.parent / "shared" / "corpus" / "bbc-2004"
+QUESTION = "Who said the economy would grow next year?"
+
+
+def enlarge(index: Index, passages: int) -> Index:
+    """Copies of every article until the index holds about `passages` passages."""
+    copies = max(1, -(-passages // max(1, len(index.passages))))
+    rng = np.random.default_rng(0)
+    articles, hashes, ps, qs = {}, {}, [], []
+    for c in range(copies):
+        for a in index.articles.values():
+            new_id = f"{a.id}c{c}"
+            articles[new_id] = dataclasses.replace(a, id=new_id, path=f"copy{c}/{a.path}")
+            hashes[new_id] = f"{index.hashes[a.id]}-{c}"
+        ps += [dataclasses.replace(p, article_id=f"{p.article_id}c{c}") for p in index.passages]
+        qs += [dataclasses.replace(q, article_id=f"{q.article_id}c{c}") for q in index.quotes]
+
+    def noisy(v: np.ndarray) -> np.ndarray:
+        out = np.tile(v, (copies, 1)) + rng.normal(0, 0.01, (len(v) * copies, v.shape[1])).astype(np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    owner = np.concatenate([index.quote_owner + c * len(index.quotes) for c in range(copies)])
+    return Index(index.model, index.dim, articles, hashes, ps, qs, noisy(index.passage_vectors), noisy(index.quote_vectors), owner)
+
+
+# runs the command and prints its peak memory (KB): each measurement gets its own process tree
+_PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def first_answer(index_dir: Path) -> tuple[float, float]:
+    """Seconds from process start to the answer, and the process's peak memory in MB."""
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", _PEAK, sys.executable, "-m", "bot.cli", "ask", QUESTION, "--index", str(index_dir), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds = time.perf_counter() - started
+    answer, peak_kb = proc.stdout.strip().rsplit("\n", 1)
+    assert '"found"' in answer, answer[:200]
+    return seconds, int(peak_kb) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--passages", type=int, default=100_000)
+    ap.add_argument("--seed-articles", type=int, default=40)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, small_dir, big_dir = Path(tmp) / "articles", Path(tmp) / "small", Path(tmp) / "big"
+        for f in sorted(BBC.rglob("*.txt"))[: args.seed_articles]:
+            dst = corpus / f.relative_to(BBC)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(f, dst)
+        settings = Settings(articles_dir=corpus, index_dir=small_dir, _env_file=None)
+        small, _ = build_index(settings)
+        big = enlarge(load(small_dir), args.passages)
+        save(big, big_dir)
+        size_mb = sum(f.stat().st_size for f in big_dir.rglob("*") if f.is_file()) / 1e6
+        print(
+            f"small index: {len(small.passages):,} passages; large: {len(big.passages):,} passages, "
+            f"{len(big.quotes):,} quotes, {size_mb:.0f} MB on disk"
+        )
+        small_s, small_mb = first_answer(small_dir)
+        big_s, big_mb = first_answer(big_dir)
+        extra = (big_mb - small_mb) * 1e6 / (len(big.passages) - len(small.passages))
+        print(f"  process start -> first answer, small index (baseline): {small_s:5.1f}s  peak {small_mb:,.0f} MB")
+        print(
+            f"  process start -> first answer, {len(big.passages):,} passages: {big_s:5.1f}s  peak {big_mb:,.0f} MB  "
+            f"= {big_s / small_s:.2f}x the baseline"
+        )
+        print(f"  memory per passage (with its quotes and their vectors): {extra:,.0f} bytes")
+
+
+if __name__ == "__main__":
+    main()
