@@ -1,7 +1,7 @@
 """Retrieval quality on questions generated from PolNeAR dev annotations, with the whole bbc-2004
 corpus mixed in as distractors:
 
-    python benchmarks/eval_retrieval.py [--no-distractors] [--max-questions N]
+    python benchmarks/eval_retrieval.py [--no-distractors] [--max-questions N] [--encoder onnx-int8]
 
 - "Who said …?" questions: a cut, lightly reworded window of a gold direct quote (named source);
 - "What did <surname> say about <topic>?": content words of the gold quote as the topic;
@@ -110,25 +110,34 @@ def retrieve(searcher, item: dict) -> list[int]:
 
 
 def sweep(searcher, answerable: list[dict], unanswerable: list[dict]) -> None:
-    """Calibration table for what-did questions: for a topic threshold t, the share of
-    unanswerable questions refused and of answerable ones still answered with the gold quote."""
+    """Calibration table for what-did questions. A hit is relevant when its cosine reaches t or
+    when the quote holds at least a share c of the topic's content words (and cosine >= 0.1);
+    for each (t, c): the share of unanswerable questions refused / of answerable ones still
+    answered with the gold quote."""
     good, bad = [], []
     for it in (a for a in answerable if a["kind"] == "what"):
         ids = sorted({i for s in searcher.directory.find(it["surname"]) for i in s.quote_ids})
         hits = searcher.quotes(it["about"], k=5, quote_ids=ids) if ids else []
-        gold = [h.cosine for h in hits if matches(searcher, searcher.index.quotes[h.id], it)]
-        good.append(max(gold) if gold else None)
+        good.append([(h.cosine, h.coverage) for h in hits if matches(searcher, searcher.index.quotes[h.id], it)])
     for u in unanswerable:
         surname, about = re.match(r"What did (\S+) say about (.+)\?", u["q"]).groups()
         ids = sorted({i for s in searcher.directory.find(surname) for i in s.quote_ids})
         hits = searcher.quotes(about, k=5, quote_ids=ids) if ids else []
-        bad.append(max((h.cosine for h in hits), default=0.0))
-    found = [g for g in good if g is not None]
-    print("  topic threshold: refused unanswerable / gold kept among answerable what-questions")
+        bad.append([(h.cosine, h.coverage) for h in hits])
+
+    def passes(cosine: float, cover: float, t: float, c: float) -> bool:
+        return cosine >= t or (cover >= c and cosine >= 0.1)
+
+    shares = (0.5, 0.67, 0.8, 1.01)
+    print("  what-did calibration: refused unanswerable / gold kept, for cosine t (rows) and word share c (columns; 1.01 = off)")
+    print("        " + "".join(f"{c:>15}" for c in shares))
     for t in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
-        refused = sum(b < t for b in bad) / max(1, len(bad))
-        kept = sum(g >= t for g in found) / max(1, len(good))
-        print(f"    {t:.2f}: {refused:.3f} / {kept:.3f}")
+        cells = []
+        for c in shares:
+            refused = sum(not any(passes(x, y, t, c) for x, y in b) for b in bad) / max(1, len(bad))
+            kept = sum(any(passes(x, y, t, c) for x, y in g) for g in good) / max(1, len(good))
+            cells.append(f"{refused:.3f}/{kept:.3f}")
+        print(f"    {t:.2f}" + "".join(f"{cell:>15}" for cell in cells))
 
 
 def main() -> None:
@@ -138,10 +147,12 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=ROOT / ".bench-cache")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--bm25-weight", type=float, default=None, help="override the fusion weight (for tuning)")
+    ap.add_argument("--encoder", choices=["torch", "onnx-int8"], default="torch", help="the embedding encoder (WHOSAID_ENCODER)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     corpus = make_corpus(args.cache, not args.no_distractors)
-    settings = Settings(articles_dir=corpus, index_dir=args.cache / (corpus.name + "-index"), _env_file=None)
+    suffix = "" if args.encoder == "torch" else f"-{args.encoder}"
+    settings = Settings(articles_dir=corpus, index_dir=args.cache / f"{corpus.name}-index{suffix}", encoder=args.encoder, _env_file=None)
     started = time.perf_counter()
     _, report = build_index(settings, progress=True)
     print(f"index: {report.summary(open_searcher(settings).index).splitlines()[0]} ({time.perf_counter() - started:.0f}s)")

@@ -1,5 +1,12 @@
-"""BM25 over passages or quotes (bm25s), built so that the next index generation tokenizes only
-its new texts: a one-article reload must not re-tokenize the whole corpus."""
+"""BM25 over passages or quotes, built so that a one-article reload costs almost nothing.
+
+bm25s tokenizes and retrieves (top-k, weight masks). Its index build loops over documents in
+Python (~0.7 s for the 23k texts of bbc-2004, each reload); here each text's term counts are kept
+from the previous generation and the score matrix bm25s searches is computed for all documents at
+once with numpy, with bm25s's own formulas (method "lucene": idf log(1 + (N - df + 0.5) /
+(df + 0.5)), tf / (tf + k1 (1 - b + b |d| / avgdl))). tests/test_lexical.py checks the matrix
+against bm25s's own build.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +14,51 @@ import logging
 
 import bm25s
 import numpy as np
+import scipy.sparse as sp
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
-_EMPTY = ""  # bm25s scores documents with no token through an empty token; we give it id 0
+_EMPTY = ""  # bm25s scores documents without tokens through an empty token; it gets id 0
 
 
 class Lexical:
-    """A bm25s index over `texts`, with each text's token ids kept for the next generation."""
+    """A bm25s retriever over `texts`; `previous` (the generation this one replaces) lends the
+    vocabulary and the term counts of the texts it already had."""
 
     def __init__(self, texts: list[str], previous: Lexical | None = None) -> None:
         # a copy: the previous generation keeps serving with its own vocabulary during a reload
         self.vocab: dict[str, int] = dict(previous.vocab) if previous is not None else {_EMPTY: 0}
-        known = previous.ids_of if previous is not None else {}
+        known = previous.counts if previous is not None else {}
+        self.counts: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}  # text -> term ids, counts, length
         new = [t for t in dict.fromkeys(texts) if t not in known]
-        self.ids_of: dict[str, list[int]] = {}
         if new:
-            words = bm25s.tokenize(new, stopwords="en", show_progress=False, return_ids=False)
-            for text, tokens in zip(new, words, strict=True):
-                self.ids_of[text] = [self.vocab.setdefault(w, len(self.vocab)) for w in tokens]
+            for text, words in zip(new, bm25s.tokenize(new, stopwords="en", show_progress=False, return_ids=False), strict=True):
+                ids = np.fromiter((self.vocab.setdefault(w, len(self.vocab)) for w in words), np.int64, len(words))
+                terms, tf = np.unique(ids, return_counts=True)
+                self.counts[text] = (terms.astype(np.int32), tf.astype(np.float32), len(words))
         for text in texts:
-            if text not in self.ids_of:
-                self.ids_of[text] = known[text]
+            if text not in self.counts:
+                self.counts[text] = known[text]
         self.size = len(texts)
         self.retriever: bm25s.BM25 | None = None
         if texts:
-            self.retriever = bm25s.BM25()
-            tokens = bm25s.tokenization.Tokenized(ids=[self.ids_of[t] for t in texts], vocab=self.vocab)
-            self.retriever.index(tokens, show_progress=False)
+            self.retriever = bm25s.BM25(method="lucene")
+            self.retriever.scores = self._score_matrix(texts, self.retriever.k1, self.retriever.b)
+            self.retriever.vocab_dict = self.vocab
+            self.retriever.unique_token_ids_set = set(self.vocab.values())
+            self.retriever.nonoccurrence_array = None  # only the bm25l and bm25+ methods have one
+
+    def _score_matrix(self, texts: list[str], k1: float, b: float) -> dict:
+        rows = [self.counts[t] for t in texts]
+        terms = np.concatenate([r[0] for r in rows])
+        tf = np.concatenate([r[1] for r in rows])
+        lengths = np.fromiter((r[2] for r in rows), np.float32, len(rows))
+        docs = np.repeat(np.arange(len(rows), dtype=np.int32), [len(r[0]) for r in rows])
+        df = np.bincount(terms, minlength=len(self.vocab)).astype(np.float64)
+        idf = np.where(df > 0, np.log(1 + (len(rows) - df + 0.5) / (df + 0.5)), 0).astype(np.float32)
+        tfc = tf / (k1 * ((1 - b) + b * lengths[docs] / lengths.mean()) + tf)
+        matrix = sp.csc_matrix(((idf[terms] * tfc).astype(np.float32), (docs, terms)), shape=(len(rows), len(self.vocab)))
+        return {"data": matrix.data, "indices": matrix.indices, "indptr": matrix.indptr, "num_docs": len(rows)}
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[int]:
         """Positions of the best-matching texts (score > 0), restricted to `allowed` when given."""
