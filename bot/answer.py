@@ -94,9 +94,18 @@ def _order(hit: Hit) -> float:
     return hit.cosine + 0.3 * hit.coverage
 
 
-def _relevant(hit: Hit, min_score: float) -> bool:
-    """Dense similarity above the threshold, or nearly every content word of the question present."""
-    return hit.cosine >= min_score or (hit.coverage >= 0.8 and hit.cosine >= min_score - 0.15)
+#: What-did topics: a speaker's quote answers "about Y" when its cosine to Y reaches
+#: min_score - TOPIC_MARGIN, or when it holds Y's words (cosine >= TOPIC_FLOOR). Calibrated with
+#: benchmarks/eval_retrieval.py: 95% of unanswerable what-did questions refused for 0.2 points of
+#: recall (a looser 0.25 threshold refused 71%).
+TOPIC_MARGIN = 0.05
+TOPIC_FLOOR = 0.10
+
+
+def _relevant(hit: Hit, threshold: float, floor: float) -> bool:
+    """Dense similarity above the threshold, or nearly every content word of the question present
+    with some similarity (the floor)."""
+    return hit.cosine >= threshold or (hit.coverage >= 0.8 and hit.cosine >= floor)
 
 
 def _quote_hit(searcher: Searcher, hit: Hit) -> QuoteHit:
@@ -151,7 +160,7 @@ def answer(
         return speaker_quotes(question, m.group("who"), m.group("about"), searcher, min_score, max_quotes, where)
     if m := WHO_SAID.match(question):
         what = _clean(m.group("what"))
-        hits = [h for h in searcher.quotes(what, k=max_quotes * 3, where=where) if _relevant(h, min_score)]
+        hits = [h for h in searcher.quotes(what, k=max_quotes * 3, where=where) if _relevant(h, min_score, min_score - 0.15)]
         hits.sort(key=lambda h: -_order(h))
         quote_hits = _dedupe([_quote_hit(searcher, h) for h in hits])[:max_quotes]
         if not quote_hits:
@@ -185,7 +194,7 @@ def speaker_quotes(
         return not_found(question, f"The selected articles have no quotes from {speakers[0].name}.")
     if about:
         about = _clean(about)
-        hits = [h for h in searcher.quotes(about, k=limit * 3, quote_ids=ids) if _relevant(h, min_score - 0.2)]
+        hits = [h for h in searcher.quotes(about, k=limit * 3, quote_ids=ids) if _relevant(h, min_score - TOPIC_MARGIN, TOPIC_FLOOR)]
         hits.sort(key=lambda h: -_order(h))
         if not hits:
             return not_found(question, f"The loaded articles don't quote {speakers[0].name} on {about}.")
@@ -197,7 +206,7 @@ def speaker_quotes(
 
 
 def passages_answer(question: str, searcher: Searcher, min_score: float, limit: int, where: Where | None = None) -> Answer:
-    hits = [h for h in searcher.passages(question, k=limit * 2, where=where) if _relevant(h, min_score - 0.15)]
+    hits = [h for h in searcher.passages(question, k=limit * 2, where=where) if _relevant(h, min_score - 0.15, min_score - 0.3)]
     hits.sort(key=lambda h: -_order(h))
     if not hits:
         return not_found(question)
