@@ -57,7 +57,6 @@ def main() -> None:
         encode(model, [q])
         embed_times.append(time.perf_counter() - t)
     print(f"query embedding alone (baseline): p50 {percentile(embed_times, 50):.1f} ms, p95 {percentile(embed_times, 95):.1f} ms")
-    print(f"{'passages':>10} {'p50 ms':>8} {'p95 ms':>8} {'p95 / embedding':>16} {'MB vectors':>11} {'bytes/passage':>14}")
     print(
         f"{'passages':>10} {'index':>6} {'build s':>8} {'p50 ms':>7} {'p95 ms':>7} {'exact p95':>10} "
         f"{'p95/embed':>10} {'recall@10':>10} {'bytes/passage':>14}"
