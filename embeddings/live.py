@@ -8,8 +8,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from embeddings.index import BuildReport, Index, IndexLoadError, load, save
-from embeddings.pipeline import BuildInProgress, build_lock, build_unsaved, open_searcher
+from embeddings.index import BuildReport, IndexLoadError, save
+from embeddings.pipeline import BuildInProgress, build_lock, build_unsaved, load_or_none, open_searcher
 from embeddings.search import Searcher
 from embeddings.settings import Settings
 from embeddings.vectors import load_model
@@ -84,7 +84,7 @@ class LiveIndex:
             current = self._searcher
             try:
                 with build_lock(self.settings.index_dir):
-                    previous = current.index if current is not None else _load_or_none(self.settings)
+                    previous = current.index if current is not None else load_or_none(self.settings.index_dir, self.settings.embedder)
                     index, report = build_unsaved(self.settings, self.settings.articles_dir, previous, allow_empty=allow_empty)
                     if current is not None and index is current.index:
                         searcher = current  # nothing changed
@@ -102,10 +102,3 @@ class LiveIndex:
             return ReloadResult(report, len(index.articles), len(index.passages), len(index.quotes), index.generation)
         finally:
             self._reload.release()
-
-
-def _load_or_none(settings: Settings) -> Index | None:
-    try:
-        return load(settings.index_dir, settings.embedder)
-    except IndexLoadError:
-        return None

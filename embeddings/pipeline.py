@@ -53,15 +53,20 @@ def build_index(
     index_dir = index_dir or settings.index_dir
     with build_lock(index_dir):
         if previous is None:
-            try:
-                previous = load(index_dir, settings.embedder)
-            except IndexLoadError:
-                previous = None
+            previous = load_or_none(index_dir, settings.embedder)
         index, report = build_unsaved(settings, articles_dir, previous, progress, allow_empty)
         if index is not previous:
             save(index, index_dir)
     log.info("indexed %s: %s", articles_dir, report.summary(index).splitlines()[1])
     return index, report
+
+
+def load_or_none(index_dir: Path, model: str) -> Index | None:
+    """The serving generation to build on, or None when there is none (or it is unreadable)."""
+    try:
+        return load(index_dir, model)
+    except IndexLoadError:
+        return None
 
 
 def build_unsaved(
