@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from eval_attribution import POLNEAR, file_offsets, gold_items, named, parse_ann, speaker_ok  # noqa: E402
 
 from bot.answer import answer  # noqa: E402
+from embeddings.people import quote_ids  # noqa: E402
 from embeddings.pipeline import build_index, open_searcher  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
 
@@ -105,7 +106,7 @@ def retrieve(searcher, item: dict) -> list[int]:
     if item["kind"] == "who":
         text = item["q"].removeprefix("Who said ").rstrip("?")
         return [h.id for h in searcher.quotes(text, k=5)]
-    ids = sorted({i for s in searcher.directory.find(item["surname"]) for i in s.quote_ids})
+    ids = quote_ids(searcher.directory.find(item["surname"]))
     return [h.id for h in searcher.quotes(item["about"], k=5, quote_ids=ids)] if ids else []
 
 
@@ -116,12 +117,12 @@ def sweep(searcher, answerable: list[dict], unanswerable: list[dict]) -> None:
     answered with the gold quote."""
     good, bad = [], []
     for it in (a for a in answerable if a["kind"] == "what"):
-        ids = sorted({i for s in searcher.directory.find(it["surname"]) for i in s.quote_ids})
+        ids = quote_ids(searcher.directory.find(it["surname"]))
         hits = searcher.quotes(it["about"], k=5, quote_ids=ids) if ids else []
         good.append([(h.cosine, h.coverage) for h in hits if matches(searcher, searcher.index.quotes[h.id], it)])
     for u in unanswerable:
         surname, about = re.match(r"What did (\S+) say about (.+)\?", u["q"]).groups()
-        ids = sorted({i for s in searcher.directory.find(surname) for i in s.quote_ids})
+        ids = quote_ids(searcher.directory.find(surname))
         hits = searcher.quotes(about, k=5, quote_ids=ids) if ids else []
         bad.append([(h.cosine, h.coverage) for h in hits])
 

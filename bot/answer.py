@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from embeddings.articles import Article
 from embeddings.passages import Passage
+from embeddings.people import quote_ids
 from embeddings.quotes import Quote
 from embeddings.search import Hit, Searcher, Where
 
@@ -189,7 +190,7 @@ def speaker_quotes(
     speakers = searcher.directory.find(who)
     if not speakers:
         return not_found(question, f"The loaded articles have no quotes from {who}.")
-    ids = [int(i) for i in searcher.allowed(where, "quotes", sorted({i for s in speakers for i in s.quote_ids}))]
+    ids = [int(i) for i in searcher.allowed(where, "quotes", quote_ids(speakers))]
     if not ids:
         return not_found(question, f"The selected articles have no quotes from {speakers[0].name}.")
     if about:
@@ -227,7 +228,7 @@ def list_quotes(searcher: Searcher, speaker: str | None, about: str | None, limi
     """Quotes by speaker (any name or title) and/or ranked by topic, for `whosaid quotes` and /quotes."""
     ids: list[int] | None = None
     if speaker:
-        ids = sorted({i for s in searcher.directory.find(speaker) for i in s.quote_ids})
+        ids = quote_ids(searcher.directory.find(speaker))
     if where:
         ids = [int(i) for i in searcher.allowed(where, "quotes", ids)]
     if ids is not None and not ids:

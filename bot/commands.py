@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import time
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,7 @@ from discord import app_commands
 from bot.answer import list_quotes
 from bot.render import Pages, answer_pages, embeds, pack, quote_list_pages
 from embeddings.live import ReloadInProgress
-from embeddings.search import Where
+from embeddings.search import Where, check_date
 
 if TYPE_CHECKING:
     from bot.discord_app import WhosaidBot
@@ -59,9 +58,10 @@ class DateTransformer(app_commands.Transformer):
     """A YYYY-MM-DD option; anything else is refused with a message, not a traceback."""
 
     async def transform(self, interaction: discord.Interaction, value: str) -> str:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            raise Refused(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2025-02-18.")
-        return value.strip()
+        try:
+            return check_date(value)
+        except ValueError as exc:
+            raise Refused(f"{exc}.") from None
 
 
 Date = app_commands.Transform[str, DateTransformer]

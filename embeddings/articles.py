@@ -108,11 +108,11 @@ class Stamp:
     articles: int  # how many articles the file held
 
     @classmethod
-    def of(cls, stat: os.stat_result, articles: int = 0) -> Stamp:
+    def of(cls, stat: os.stat_result, articles: int) -> Stamp:
         return cls(stat.st_mtime_ns, stat.st_size, articles)
 
-    def same_file(self, other: Stamp) -> bool:
-        return (self.mtime_ns, self.size) == (other.mtime_ns, other.size)
+    def matches(self, stat: os.stat_result) -> bool:
+        return (self.mtime_ns, self.size) == (stat.st_mtime_ns, stat.st_size)
 
 
 def file_key(article_path: str) -> str:
@@ -310,13 +310,13 @@ def load_articles(
             result.skipped.append(Skipped(key, f"over the limit of {max_articles:,} articles"))
             continue
         try:
-            stamp = Stamp.of(path.stat())
-            if key in known and known[key][0].same_file(stamp) and stamp.size <= max_bytes:
+            stat = path.stat()  # before reading: a write during the read shows up next time
+            if key in known and known[key][0].matches(stat) and stat.st_size <= max_bytes:
                 articles = known[key][1]
             else:
                 articles = read_file(path, key, max_bytes)
             result.articles.extend(articles)
-            result.stamps[key] = Stamp(stamp.mtime_ns, stamp.size, len(articles))
+            result.stamps[key] = Stamp.of(stat, len(articles))
         except (ArticleError, OSError) as exc:
             reason = str(exc) if isinstance(exc, ArticleError) else f"cannot read ({exc.strerror or exc})"
             log.warning("skipped %s: %s", key, reason)

@@ -188,8 +188,13 @@ def build(
     old_by_hash = {h: old_id for old_id, h in old_hashes.items()}
     source = {a.id: old_by_hash[a.content_hash] for a in unique if a.content_hash in old_by_hash}
     fresh = [a for a in unique if a.id not in source]
-    unchanged = reuse is not None and not fresh and list(reuse.articles) == [a.id for a in unique] and all(source[i] == i for i in source)
-    if unchanged and reuse is not None and (stamps or {}) == reuse.stamps:
+    if (
+        reuse is not None
+        and not fresh
+        and list(reuse.articles) == [a.id for a in unique]
+        and all(source[i] == i for i in source)
+        and (stamps or {}) == reuse.stamps
+    ):
         # nothing to do: the serving generation stays (a reload of an unchanged corpus is free)
         report = BuildReport([], [], [], [], len(unique), duplicates, list(skipped or []), 0, time.perf_counter() - started)
         return reuse, report

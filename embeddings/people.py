@@ -25,6 +25,11 @@ class Speaker:
     quote_ids: list[int] = field(default_factory=list)
 
 
+def quote_ids(speakers: list[Speaker]) -> list[int]:
+    """The quotes of any of these speakers, in index order."""
+    return sorted({i for s in speakers for i in s.quote_ids})
+
+
 class Directory:
     """Speakers of the whole index, found by any of their names or titles."""
 
