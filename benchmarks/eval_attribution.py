@@ -11,7 +11,8 @@ Definitions (fixed, so numbers compare across versions):
   their character ranges overlap by at least 50% of each (one-to-one);
 - speaker accuracy over matched items: the predicted speaker shares a name word with the Source;
   when the Source is a pronoun or description, with the nearest preceding named Source of the file
-  ("named" = has a capitalised word that is not a title or pronoun);
+  ("named" = has a capitalised word that is not a title or pronoun; a Source that opens with a
+  determiner and ends in a lower-case noun is a description: "the Vermont senator");
 - indirect: gold = Content spans with no quotation mark; a prediction of any kind matches when the
   ranges overlap by 50% of the gold; speaker found = correct as above.
 """
@@ -120,8 +121,16 @@ def parse_ann(path: Path) -> list[Relation]:
     return out
 
 
+DETERMINERS = {"the", "a", "an", "another", "this", "that", "his", "her", "their", "its", "our", "one", "two", "some", "several", "other"}
+
+
 def named(source: str | None) -> bool:
+    """Has a capitalised word that is not a title or pronoun, and is not a description that
+    merely contains one ("the Vermont senator", "a New York Times reporter")."""
     if not source:
+        return False
+    words = re.findall(r"[\w.'\u2019-]+", source)
+    if len(words) > 1 and words[0].lower() in DETERMINERS and words[-1].islower():
         return False
     return any(w[0].isupper() and w.lower().strip(".,'\u2019s") not in TITLES | PRONOUNS for w in re.findall(r"[\w.'\u2019-]+", source))
 

@@ -445,18 +445,11 @@ def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[
         else:
             if cue.lemma_.lower() not in INDIRECT_VERBS:
                 continue
-            comps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
-            if not comps:
+            span = _reported_clause(cue)
+            if span is None:
                 continue
-            comp = comps[0]
-            span = cue.doc[comp.left_edge.i : comp.right_edge.i + 1]
-            if span and span[0].lower_ == "that":
-                span = span[1:]
-        while len(span) and (span[-1].is_punct or span[-1].is_space):
-            span = span[:-1]
-        if len(span) < 4:
-            continue
-        if any(mask[i] for i in range(span.start_char, min(len(mask), span.end_char))):
+        span = _before_quote(span, mask)
+        if span is None:
             continue
         subj = _subject(cue)
         if subj is None:
@@ -464,3 +457,32 @@ def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[
         person, mention = _resolve(subj, offset + cue.idx, offset, cast)
         out.append(_Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue)))
     return out
+
+
+def _reported_clause(cue: Token) -> Span | None:
+    """What a speech verb reports: its complement clause on either side ("X said that Y",
+    "Y, sources said") or, for a parenthetical cue, the clause around it ("Y, he said, Z")."""
+    doc = cue.doc
+    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    if comps:
+        comp = next((c for c in comps if c.i > cue.i), comps[0])
+        span = doc[comp.left_edge.i : comp.right_edge.i + 1]
+    elif cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
+        span = doc[cue.head.left_edge.i : cue.head.right_edge.i + 1]
+    else:
+        return None
+    if span and span[0].lower_ == "that":
+        span = span[1:]
+    return span
+
+
+def _before_quote(span: Span, mask: list[bool]) -> Span | None:
+    """Reported speech stops where a quotation starts (the quote is its own item); four words
+    or more must remain."""
+    for tok in span:
+        if tok.idx < len(mask) and mask[tok.idx]:
+            span = span.doc[span.start : tok.i]
+            break
+    while len(span) and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return span if len(span) >= 4 else None

@@ -103,9 +103,30 @@ def _is_title(tok: Token) -> bool:
     return norm(tok.text) in TITLES
 
 
+#: Lower-case words inside names: "Bill de Blasio", "Ludwig van Beethoven", "Osama bin Laden".
+PARTICLES = {"al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"}
+
+
+def _particle(tok: Token) -> bool:
+    """A name particle between two name words."""
+    doc = tok.doc
+    return (
+        tok.text in PARTICLES
+        and 0 < tok.i < len(doc) - 1
+        and bool(_NAME_CHARS.match(doc[tok.i - 1].text))
+        and bool(_NAME_CHARS.match(doc[tok.i + 1].text))
+        and doc[tok.i + 1].pos_ == "PROPN"
+    )
+
+
 def name_tokens(span: Span | list[Token]) -> list[Token]:
-    """The capitalised name words of a mention, with titles and possessives dropped."""
-    out = [t for t in span if _NAME_CHARS.match(t.text) and (t.pos_ in {"PROPN", "NOUN", "ADJ", "X"} or t.i > t.sent.start or is_proper(t))]
+    """The capitalised name words of a mention (and particles between them), with titles and
+    possessives dropped."""
+    out = [
+        t
+        for t in span
+        if (_NAME_CHARS.match(t.text) and (t.pos_ in {"PROPN", "NOUN", "ADJ", "X"} or t.i > t.sent.start or is_proper(t))) or _particle(t)
+    ]
     # the name starts after the last title or role word: "Texas Senator Ted Cruz",
     # "Former Clinton Senior Adviser Sidney Blumenthal"
     cut = max((k + 1 for k, t in enumerate(out[:-1]) if _is_title(t) or norm(t.text) in ROLE_NOUNS), default=0)
@@ -145,7 +166,7 @@ def name_chains(span: Span) -> list[list[Token]]:
     chains: list[list[Token]] = []
     current: list[Token] = []
     for tok in span:
-        proper = is_proper(tok)
+        proper = is_proper(tok) or (bool(current) and _particle(tok))
         breaks = current and (current[-1].ent_iob_ != "O" and tok.ent_iob_ == "B")
         if proper and tok.tag_ != "POS" and not breaks:
             current.append(tok)

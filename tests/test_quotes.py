@@ -76,6 +76,32 @@ CASES = [
         "Karen Mills",
         "indirect",
     ),
+    # reported clause before the cue, or around a parenthetical cue
+    (
+        "Lord Coe met the inspectors on Tuesday. The bid is on schedule and within budget, Coe said.",
+        "The bid is on schedule and within budget",
+        "Coe",
+        "indirect",
+    ),
+    (
+        "Governor Pat Quinn spoke in Chicago. Crops are withering across the southern counties, he noted.",
+        "Crops are withering across the southern counties",
+        "Pat Quinn",
+        "indirect",
+    ),
+    (
+        "Mayor Bill de Blasio visited the site. But to prevent panic, he said, residents should stay calm tonight.",
+        "residents should stay calm tonight",
+        "Bill de Blasio",
+        "indirect",
+    ),
+    # reported speech stops where its quoted fragment starts (the fragment is its own quote)
+    (
+        "Mayor Bill de Blasio says the Chelsea explosion was an \u201cintentional act\u201d by someone.",
+        "the Chelsea explosion was an",
+        "Bill de Blasio",
+        "indirect",
+    ),
     # titles and descriptions resolved within the article
     (
         "Secretary of State Marco Rubio met the delegation on Sunday.\n\n"
