@@ -100,22 +100,29 @@ def _cue_tokens(doc: Doc, mask: list[bool]) -> list[Token]:
         if tok.idx < len(mask) and mask[tok.idx]:
             continue
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
+            if tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 2].lower_ == "so" and doc[tok.i - 1].text == "-":
+                continue  # "the so-called Trans-Pacific Partnership"
             out.append(tok)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             out.append(tok)
     return out
 
 
-def _subject(cue: Token) -> Token | None:
+def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     """The speaker token of a cue: its subject, the object of 'according to', or one found by
-    climbing participles and relative clauses ("…, adding that", "Rubio, who said")."""
+    climbing participles and relative clauses ("…, adding that", "Rubio, who said"). Words
+    inside quotation marks are never the speaker (the parser may make a quoted title the subject)."""
+
+    def quoted(t: Token) -> bool:
+        return mask is not None and t.idx < len(mask) and mask[t.idx]
+
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
     tok = cue
     for _ in range(3):
-        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not quoted(c)]
         if subs:
             sub = subs[0]
             if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
@@ -135,8 +142,18 @@ def _subject(cue: Token) -> Token | None:
         left -= 1
     if left >= cue.sent.start and cue.doc[left].pos_ == "PROPN" and cue.doc[left].ent_type_ in {"PERSON", ""}:
         return cue.doc[left]
+    # "…," Flynn, a top Trump surrogate, said — a person before an apposition the parser lost
+    if left >= cue.sent.start and cue.doc[left].text == ",":
+        for j in range(left - 1, max(cue.sent.start, cue.i - 14) - 1, -1):
+            cand = cue.doc[j]
+            if cand.ent_type_ == "PERSON" and not quoted(cand) and j + 1 < len(cue.doc) and cue.doc[j + 1].text == ",":
+                return cand
+            if quoted(cand):
+                break
     # "…," said Rubio — an inverted subject the parser attached elsewhere
     for right in cue.doc[cue.i + 1 : cue.i + 6]:
+        if quoted(right):
+            break
         if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE:
             return right
         if right.pos_ in {"DET", "NOUN", "ADJ"} and right.dep_ in {"det", "compound", "amod", "nmod", "nsubj", "dobj", "npadvmod"}:
@@ -153,6 +170,8 @@ def _mention_span(tok: Token) -> Span:
     span = doc[left : right + 1]
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
+    while len(span) > 1 and span[0].is_punct:
+        span = span[1:]
     return span
 
 
@@ -178,6 +197,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast) -> tuple[Person | Non
 
     people = [c for c in chains if not looks_like_org(c) and (known(c) or not not_a_person(c)) and c[-1].i not in possessors]
     own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
+    own.sort(key=lambda c: tok not in c)  # "Clinton spokesman Jesse Lehrich": Lehrich's own name first
     pick = own[0] if own else (people[-1] if people else None)
     if pick is not None:
         toks = name_tokens(pick)
@@ -309,7 +329,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 lo, hi = _window(doc, stretches, k)
                 cue = _pick_cue(cues, s, lo, hi) or _adjacent_verb(doc, s) or _governing_verb(doc, s)
                 if cue is not None:
-                    subj = _subject(cue)
+                    subj = _subject(cue, mask)
                     cue_text = _cue_text(cue)
                     if subj is not None:
                         person, mention = _resolve(subj, offset + s.mark_start, offset, cast)
@@ -386,7 +406,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         prev_quoted = any(len(para[s.start : s.end].split()) >= 2 for s in stretches)
         attributed = [f for f in para_found if f.person is not None or f.mention is not None]
         if para.rstrip().endswith(":") and cues:
-            subj = _subject(cues[-1])
+            subj = _subject(cues[-1], mask)
             person, mention = _resolve(subj, offset + cues[-1].idx, offset, cast) if subj is not None else (None, None)
             last_para_cue = (person, mention, _cue_text(cues[-1]))
         elif attributed and attributed[-1].paragraph == number:
@@ -451,7 +471,7 @@ def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[
         span = _before_quote(span, mask)
         if span is None:
             continue
-        subj = _subject(cue)
+        subj = _subject(cue, mask)
         if subj is None:
             continue
         person, mention = _resolve(subj, offset + cue.idx, offset, cast)

@@ -92,6 +92,9 @@ class Person:
     org: bool = False
     mentions: list[int] = field(default_factory=list)
     gender_from_title: str | None = None
+    #: seen as a PERSON entity or with a full name: only such people are the antecedent of a
+    #: pronoun (a lone capitalised word — "Debates", "Amendment" — may be no person at all)
+    certain: bool = False
 
     def add_title(self, title: str) -> None:
         title = " ".join(title.split()).strip(" ,").lower()
@@ -272,6 +275,7 @@ class Cast:
             person.name = " ".join(words)
         if not person.org and person.gender_from_title is None:
             person.gender = first_name_gender(person.name) or person.gender
+        person.certain = person.certain or len(person.words) > 1 or any(t.ent_type_ == "PERSON" for t in tokens)
         person.mentions.append(offset)
         if salient:
             self.mentions.append((offset, person, subject))
@@ -368,7 +372,7 @@ class Cast:
         else the latest mention; agreeing in gender when the pronoun has one."""
 
         def fits(p: Person) -> bool:
-            return not p.org and (gender is None or p.gender in (None, gender))
+            return not p.org and p.certain and (gender is None or p.gender in (None, gender))
 
         last_subject = next((p for off, p, s in reversed(self.mentions) if off < at and s and fits(p)), None)
         last_speaker = next((p for off, p in reversed(self.speakers) if off < at and at - off < window and fits(p)), None)

@@ -76,6 +76,27 @@ CASES = [
         "Karen Mills",
         "indirect",
     ),
+    # the speaker's own name, not the name of whom they speak for
+    (
+        "Clinton spokesman Jesse Lehrich said Friday that \u201cshe would sign this legislation.\u201d",
+        "she would sign this legislation",
+        "Jesse Lehrich",
+        "mixed",
+    ),
+    # a quoted show title is never the speaker, even when the parser makes it the subject
+    (
+        "\u201cThere is a severe disconnect here,\u201d Flynn, a top Trump surrogate, said Thursday on Fox News\u2019s \u201cFox and Friends.\u201d",
+        "There is a severe disconnect here",
+        "Flynn",
+        "direct",
+    ),
+    # "so-called" is no speech verb
+    (
+        "Trump said that Hillary Clinton once described the so-called Trans-Pacific Partnership as \u201cthe gold standard\u201d of deals.",
+        "the gold standard",
+        "Hillary Clinton",
+        "mixed",
+    ),
     # reported clause before the cue, or around a parenthetical cue
     (
         "Lord Coe met the inspectors on Tuesday. The bid is on schedule and within budget, Coe said.",
