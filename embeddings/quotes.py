@@ -122,14 +122,14 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
         return objs[0] if objs else None
     tok = cue
     for _ in range(3):
-        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not quoted(c)]
+        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not quoted(c) and any(ch.isalnum() for ch in c.text)]
         if subs:
             sub = subs[0]
             if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
-                return tok.head
+                return None if quoted(tok.head) else tok.head
             return sub
         if tok.dep_ == "relcl":
-            return tok.head
+            return None if quoted(tok.head) else tok.head
         if tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep"} and tok.head is not tok:
             tok = tok.head
             continue
@@ -292,7 +292,7 @@ def _governing_verb(doc: Doc, s: Stretch) -> Token | None:
         if s.mark_start <= head.idx < s.mark_end:
             continue
         for _ in range(3):
-            if head.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            if head.pos_ in {"VERB", "AUX"} and head.lemma_ != "be" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
                 return head
             if head.head is head:
                 break

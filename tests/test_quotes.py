@@ -90,6 +90,20 @@ CASES = [
         "Flynn",
         "direct",
     ),
+    # a run of quoted epithets keeps the speaker of the verb that introduced them
+    (
+        'Cruz called Trump a "pathological liar" who is "utterly amoral," a "serial philanderer" and worse.',
+        "utterly amoral",
+        "Cruz",
+        "mixed",
+    ),
+    # a dash the parser takes for a subject is not the speaker
+    (
+        "When taxes came up \u2015 as they did for years \u2015 Trump boasted, \u201cThat makes me smart.\u201d",
+        "That makes me smart",
+        "Trump",
+        "direct",
+    ),
     # "so-called" is no speech verb
     (
         "Trump said that Hillary Clinton once described the so-called Trans-Pacific Partnership as \u201cthe gold standard\u201d of deals.",
