@@ -23,6 +23,7 @@ from embeddings.speakers import (
     name_tokens,
     norm,
     not_a_person,
+    unlikely_name,
 )
 
 if TYPE_CHECKING:
@@ -195,7 +196,9 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast) -> tuple[Person | Non
     def known(c: list[Token]) -> bool:
         return cast.find_person([t.text for t in name_tokens(c)], at) is not None
 
-    people = [c for c in chains if not looks_like_org(c) and (known(c) or not not_a_person(c)) and c[-1].i not in possessors]
+    people = [
+        c for c in chains if not looks_like_org(c) and (known(c) or not (not_a_person(c) or unlikely_name(c))) and c[-1].i not in possessors
+    ]
     own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
     own.sort(key=lambda c: tok not in c)  # "Clinton spokesman Jesse Lehrich": Lehrich's own name first
     pick = own[0] if own else (people[-1] if people else None)

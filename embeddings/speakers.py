@@ -133,7 +133,7 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
     # the name starts after the last title or role word: "Texas Senator Ted Cruz",
     # "Former Clinton Senior Adviser Sidney Blumenthal"
     cut = max((k + 1 for k, t in enumerate(out[:-1]) if _is_title(t) or norm(t.text) in ROLE_NOUNS), default=0)
-    names = [t for t in out[cut:] if t.tag_ != "POS"]
+    names = [t for t in out[cut:] if t.tag_ != "POS" and t.lower_ not in NOT_NAME_WORDS]
     kept = [t for t in names if not _is_title(t) or (t.ent_type_ == "PERSON" and t is not names[0])]
     if not kept and len(names) == 1 and names[0].ent_type_ == "PERSON":
         return names  # a surname that is also a title word: "King says …"
@@ -149,6 +149,23 @@ GROUP_NOUNS = set(
     researchers residents scientists some sources students supporters voters witnesses workers
     """.split()
 )
+
+
+#: Capitalised words that open a phrase but never a name ("Neither Cruz nor Christie").
+NOT_NAME_WORDS = {"all", "any", "both", "each", "either", "every", "few", "many", "most", "neither", "several", "some"}
+#: News agencies of datelines: "WASHINGTON (AFP) -", "LONDON (Reuters) -".
+AGENCIES = {"afp", "ap", "dpa", "reuters", "upi", "xinhua"}
+
+
+def unlikely_name(tokens: list[Token]) -> bool:
+    """Headings, shouting and datelines the parser takes for names ("IOWA POLLS",
+    "MAKE MEXICO GREAT", "Washington (AFP)"); a known person's name is checked before this."""
+    words = [t.text for t in tokens if t.text.isalpha()]
+    if words and all(w.isupper() for w in words) and any(len(w) > 3 for w in words):
+        return True
+    doc = tokens[-1].doc
+    after = tokens[-1].i + 1
+    return after + 1 < len(doc) and doc[after].text == "(" and doc[after + 1].lower_ in AGENCIES
 
 
 def is_proper(tok: Token) -> bool:

@@ -104,6 +104,13 @@ CASES = [
         "Trump",
         "direct",
     ),
+    # a dateline is not a name
+    (
+        'Washington (AFP) - Democrat Hillary Clinton on Sunday called his comments "bombastic" and said he would put the economy at risk.',
+        "bombastic",
+        "Hillary Clinton",
+        "mixed",
+    ),
     # "so-called" is no speech verb
     (
         "Trump said that Hillary Clinton once described the so-called Trans-Pacific Partnership as \u201cthe gold standard\u201d of deals.",
