@@ -131,7 +131,7 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             return sub
         if tok.dep_ == "relcl":
             return None if quoted(tok.head) else tok.head
-        if tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep"} and tok.head is not tok:
+        if tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep"} and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
@@ -176,8 +176,9 @@ def _mention_span(tok: Token) -> Span:
     return span
 
 
-def _resolve(tok: Token, at: int, offset: int, cast: Cast) -> tuple[Person | None, str]:
-    """Turn the speaker token of a cue into a person of the article (or None, never a guess)."""
+def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> tuple[Person | None, str]:
+    """Turn the speaker token of a cue into a person of the article (or None, never a guess).
+    Names inside quotation marks (a book or show title) are never the speaker."""
     span = _mention_span(tok)
     mention = span.text
     low = norm(tok.text)
@@ -185,7 +186,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast) -> tuple[Person | Non
         if low in MALE | FEMALE:
             return cast.recent(at, "m" if low in MALE else "f"), tok.text
         return None, tok.text
-    chains = [c for c in name_chains(span) if name_tokens(c)]
+    chains = [c for c in name_chains(span) if name_tokens(c) and not (c[0].idx < len(mask) and mask[c[0].idx])]
     for c in chains:  # the small model tags many surnames ORG; a person of that name wins
         known = cast.find_person([t.text for t in name_tokens(c)], at) if looks_like_org(c) else None
         if known is not None and (tok in c or tok.head in c):
@@ -199,6 +200,9 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast) -> tuple[Person | Non
     people = [
         c for c in chains if not looks_like_org(c) and (known(c) or not (not_a_person(c) or unlikely_name(c))) and c[-1].i not in possessors
     ]
+    # a name in a prepositional phrase of the subject is not the speaker: "the Commission on
+    # Presidential Debates", "a spokesman for Senator Ted Cruz"
+    people = [c for c in people if tok in c or not _under_prep(c[-1], tok)]
     own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
     own.sort(key=lambda c: tok not in c)  # "Clinton spokesman Jesse Lehrich": Lehrich's own name first
     pick = own[0] if own else (people[-1] if people else None)
@@ -225,6 +229,15 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast) -> tuple[Person | Non
             gender = "f" if low.endswith("woman") else "m" if low.endswith("man") else None
             return cast.recent(at, gender), mention
     return None, mention
+
+
+def _under_prep(t: Token, head: Token) -> bool:
+    """Whether `t` hangs from `head` through a preposition."""
+    while t.head.i != t.i and t.i != head.i:  # spaCy makes a new Token per access: compare .i
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            return True
+        t = t.head
+    return False
 
 
 def _kind(para: str, s: Stretch) -> str:
@@ -289,7 +302,7 @@ def _governing_verb(doc: Doc, s: Stretch) -> Token | None:
     for tok in inside[:1] + inside[-1:]:
         head = tok
         for _ in range(8):
-            if not (s.mark_start <= head.idx < s.mark_end) or head.head is head:
+            if not (s.mark_start <= head.idx < s.mark_end) or head.head.i == head.i:
                 break
             head = head.head
         if s.mark_start <= head.idx < s.mark_end:
@@ -297,7 +310,7 @@ def _governing_verb(doc: Doc, s: Stretch) -> Token | None:
         for _ in range(3):
             if head.pos_ in {"VERB", "AUX"} and head.lemma_ != "be" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
                 return head
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
     return None
@@ -335,7 +348,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                     subj = _subject(cue, mask)
                     cue_text = _cue_text(cue)
                     if subj is not None:
-                        person, mention = _resolve(subj, offset + s.mark_start, offset, cast)
+                        person, mention = _resolve(subj, offset + s.mark_start, offset, cast, mask)
             byline = _DASH_NAME.match(para, s.mark_end) if doc is not None else None
             if byline:  # listicle style: “…” ― Sonya Herridge
                 toks = name_tokens([t for t in doc if byline.start(1) <= t.idx < byline.end(1)])
@@ -410,7 +423,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         attributed = [f for f in para_found if f.person is not None or f.mention is not None]
         if para.rstrip().endswith(":") and cues:
             subj = _subject(cues[-1], mask)
-            person, mention = _resolve(subj, offset + cues[-1].idx, offset, cast) if subj is not None else (None, None)
+            person, mention = _resolve(subj, offset + cues[-1].idx, offset, cast, mask) if subj is not None else (None, None)
             last_para_cue = (person, mention, _cue_text(cues[-1]))
         elif attributed and attributed[-1].paragraph == number:
             last_para_cue = (attributed[-1].person, attributed[-1].mention, attributed[-1].cue)
@@ -477,7 +490,7 @@ def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[
         subj = _subject(cue, mask)
         if subj is None:
             continue
-        person, mention = _resolve(subj, offset + cue.idx, offset, cast)
+        person, mention = _resolve(subj, offset + cue.idx, offset, cast, mask)
         out.append(_Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue)))
     return out
 

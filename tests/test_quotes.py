@@ -222,7 +222,26 @@ CASES = [
         "New York Times",
         "indirect",
     ),
+    # an organisation named with a preposition speaks as itself, not as the name inside it
+    (
+        "The nonpartisan Commission on Presidential Debates says there was indeed a problem with the microphone.",
+        "there was indeed a problem with the microphone",
+        "Commission",
+        "indirect",
+    ),
     # unresolvable speakers stay unresolved
+    (
+        "A spokesman for Senator Ted Cruz said the campaign would appeal the ruling next week.",
+        "the campaign would appeal the ruling",
+        None,
+        "indirect",
+    ),
+    (
+        "\u201cWe were wrong,\u201d said the journalist, who is promoting his book, \u201cSin Miedo\u201d (Without Fear).",
+        "We were wrong",
+        None,
+        "direct",
+    ),
     ("\u201cThe numbers do not add up,\u201d a source said.", "The numbers do not add up", None, "direct"),
     ("\u201cWe were not consulted,\u201d officials said.", "We were not consulted", None, "direct"),
     ("\u201cIt is a scandal,\u201d one resident said.", "It is a scandal", None, "direct"),
