@@ -240,6 +240,28 @@ def _under_prep(t: Token, head: Token) -> bool:
     return False
 
 
+_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "is", "of", "on", "or", "the", "to", "with"}
+_TITLE_BEFORE = {
+    "on", "in", "of", "to", "at", "titled", "called", "named", "entitled", "show", "program", "programme",
+    "film", "movie", "book", "series", "column", "song", "album", "documentary", "magazine", "newspaper",
+}  # fmt: skip
+
+
+def _title(para: str, s: Stretch) -> bool:
+    """A show, book or film title in quotation marks ("appeared on “Good Morning America”",
+    "his book “Sin Miedo”"): a name, not something anybody said."""
+    words = para[s.start : s.end].rstrip(" .,").split()
+    if not 1 <= len(words) <= 7 or not para[s.start : s.start + 1].isupper():
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words):
+        return False
+    if para[s.start : s.end].rstrip().endswith(("!", "?")):
+        return False
+    before = para[: s.mark_start].split()
+    last = before[-1].lower() if before else ""
+    return last in _TITLE_BEFORE or last.endswith(("’s", "'s"))
+
+
 def _kind(para: str, s: Stretch) -> str:
     first = para[s.start]
     before = para[: s.mark_start].rstrip()
@@ -340,6 +362,8 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         cues = _cue_tokens(doc, mask) if doc is not None else []
         para_found: list[_Found] = []
         for k, s in enumerate(stretches):
+            if _title(para, s):
+                continue
             person, mention, cue_text = None, None, None
             if doc is not None:
                 lo, hi = _window(doc, stretches, k)

@@ -351,6 +351,24 @@ def test_unresolved_speaker_keeps_the_mention() -> None:
     assert q.speaker is None and q.mention and "source" in q.mention and q.cue == "said"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Trump told ABC\u2019s \u201cGood Morning America\u201d that he would win the state.",
+        "Sanders said on \u201cReal Time\u201d that the race was close.",
+        "Ramos is promoting his book \u201cSin Miedo\u201d across the country.",
+    ],
+)
+def test_titles_in_quotation_marks_are_not_quotes(body: str) -> None:
+    """A show or book title in quotation marks is a name; showing it as someone's words would be wrong."""
+    assert not [q for q in quotes_of(body) if q.kind != "indirect"]
+
+
+def test_epithets_in_quotation_marks_stay_quotes() -> None:
+    (q,) = [q for q in quotes_of("Trump called her \u201cCrooked Hillary\u201d again on Monday.") if q.kind != "indirect"]
+    assert q.text == "Crooked Hillary" and q.speaker == "Trump"
+
+
 def test_one_canonical_name_per_person() -> None:
     found = quotes_of(
         "Secretary of State Marco Rubio spoke in Miami.\n\n"
