@@ -85,6 +85,8 @@ def _find_close(text: str, i: int, close: str, double: bool) -> int:
         if ch == close and (close != '"' or _can_close(text, i) or i + 1 == n):
             if double or _can_close(text, i):
                 return i
+        elif double and ch == "\u201c" and close == "\u201d" and _can_close(text, i):
+            return i  # an opening mark typed where the closing one belongs: “expedited review“ of
         elif double and ch in ("\u201c", "\u00ab") and ch != close:
             # a fresh opening mark before any close: the earlier mark was stray
             inner = _find_close(text, i + 1, DOUBLE_OPEN[ch], double=True)

@@ -369,6 +369,11 @@ def test_epithets_in_quotation_marks_stay_quotes() -> None:
     assert q.text == "Crooked Hillary" and q.speaker == "Trump"
 
 
+def test_an_opening_mark_typed_as_the_closing_one() -> None:
+    found = quotes_of("Hillary Clinton called for an \u201cexpedited review\u201c of the water system in Flint.")
+    assert [q.text for q in found if q.kind != "indirect"] == ["expedited review"]
+
+
 def test_one_canonical_name_per_person() -> None:
     found = quotes_of(
         "Secretary of State Marco Rubio spoke in Miami.\n\n"
