@@ -390,7 +390,7 @@ def test_one_canonical_name_per_person() -> None:
         "\u201c\u201c\u201d\u201d\u201d\u201c",
         "' ' ' \" \" \u2018 \u2019 \u00ab",
         "\u201cA quote that never closes " + "word " * 2000,
-        "x" * 200_000,
+        "\u201cA 500-KB paragraph " + "word " * 100_000 + "\u201d he said.",
         ("\u201cNested \u201cdeep \u2018inner\u2019 quotes\u201d here,\u201d he said. " * 50),
     ],
     ids=["unbalanced", "marks-only", "stray-singles", "long-open", "huge-paragraph", "nested-repeat"],
