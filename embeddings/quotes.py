@@ -52,6 +52,10 @@ INDIRECT_VERBS = set(
     reiterate remind report reveal say state stress suggest tell testify tweet vow warn write
     """.split()
 )
+#: Verbs that report a promise or a demand as a to-clause ("promised to cut taxes", "urged
+#: Congress to act") and verbs that report a charge or praise ("accused him of lying").
+COMMISSIVE_VERBS = {"agree", "ask", "call", "offer", "pledge", "promise", "tell", "urge", "vow", "warn"}
+JUDGING_VERBS = {"accuse", "blast", "charge", "criticise", "criticize", "hail", "mock", "praise", "slam", "thank"}
 KINDS = ("direct", "mixed", "indirect")
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*([A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,3})[ \t\u00a0]*(?:\n|$|,)"
@@ -152,7 +156,7 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             if quoted(cand):
                 break
     # "…," said Rubio — an inverted subject the parser attached elsewhere
-    for right in cue.doc[cue.i + 1 : cue.i + 6]:
+    for right in cue.doc[cue.i + 1 : cue.i + 6] if cue.tag_ != "VBG" else []:  # "urging Congress to" has no inverted subject
         if quoted(right):
             break
         if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE:
@@ -503,7 +507,7 @@ def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[
                     hi_tok -= 1
                 span = cue.doc[sent.start : hi_tok]
         else:
-            if cue.lemma_.lower() not in INDIRECT_VERBS:
+            if cue.lemma_.lower() not in INDIRECT_VERBS | COMMISSIVE_VERBS | JUDGING_VERBS:
                 continue
             span = _reported_clause(cue)
             if span is None:
@@ -523,7 +527,24 @@ def _reported_clause(cue: Token) -> Span | None:
     """What a speech verb reports: its complement clause on either side ("X said that Y",
     "Y, sources said") or, for a parenthetical cue, the clause around it ("Y, he said, Z")."""
     doc = cue.doc
-    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    lemma = cue.lemma_.lower()
+    comps = [c for c in cue.children if c.dep_ == "ccomp"] if lemma in INDIRECT_VERBS else []
+    right = [c for c in cue.children if c.i > cue.i]
+    obj = next((c for c in right if c.dep_ in {"dobj", "dative"}), None)
+    to_clause = next(
+        (c for c in right if c.dep_ in {"xcomp", "ccomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None
+    )
+    charge = next((c for c in right if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
+    if charge is None and obj is not None:  # the parser may hang "of …" on the object
+        charge = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i > obj.i), None)
+    if not comps and lemma in COMMISSIVE_VERBS and to_clause is not None:
+        # "promised to begin taking executive action", "urged Congress to fast-track the deal"
+        asked = obj is not None and obj.i < to_clause.i and lemma in {"ask", "call", "tell", "urge", "warn"}
+        start = obj.left_edge.i if asked else to_clause.left_edge.i
+        return doc[start : to_clause.right_edge.i + 1]
+    if not comps and lemma in JUDGING_VERBS and obj is not None and charge is not None and charge.i > obj.i:
+        # "accused Republicans of placing the NRA ahead of children"
+        return doc[obj.left_edge.i : charge.right_edge.i + 1]
     if comps:
         comp = next((c for c in comps if c.i > cue.i), comps[0])
         span = doc[comp.left_edge.i : comp.right_edge.i + 1]

@@ -137,6 +137,19 @@ CASES = [
         "Bill de Blasio",
         "indirect",
     ),
+    # promises and demands as to-clauses, charges as "of" phrases
+    (
+        "Democratic candidate Bernie Sanders promised Monday to begin taking executive action on immigration.",
+        "to begin taking executive action on immigration",
+        "Bernie Sanders",
+        "indirect",
+    ),
+    (
+        "Senator Elizabeth Warren accused the bank of cheating thousands of its own customers.",
+        "the bank of cheating thousands of its own customers",
+        "Elizabeth Warren",
+        "indirect",
+    ),
     # reported speech stops where its quoted fragment starts (the fragment is its own quote)
     (
         "Mayor Bill de Blasio says the Chelsea explosion was an \u201cintentional act\u201d by someone.",
