@@ -243,7 +243,7 @@ def build(
                 quotes.append(_moved(reuse.quotes[i], article.id))
 
     n_passage_texts = len(texts)
-    vectors = encoder(texts + new_quote_texts) if (texts or new_quote_texts) else np.zeros((0, dim), np.float32)
+    vectors = _encode_unique(encoder, texts + new_quote_texts, dim)
 
     def gather(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
         """Rows < 0 come from the new vectors (-1-k is the k-th), the others from the old."""
@@ -286,6 +286,16 @@ def build(
         seconds=time.perf_counter() - started,
     )
     return index, report
+
+
+def _encode_unique(encoder: Callable[[list[str]], np.ndarray], texts: list[str], dim: int) -> np.ndarray:
+    """Each distinct text embedded once: a sentence holding a mixed quote and reported speech
+    is the search text of both."""
+    if not texts:
+        return np.zeros((0, dim), np.float32)
+    distinct: dict[str, int] = {}
+    rows = [distinct.setdefault(t, len(distinct)) for t in texts]
+    return encoder(list(distinct))[rows]
 
 
 def _moved(item: Passage | Quote, article_id: str) -> Passage | Quote:
