@@ -525,7 +525,8 @@ def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[
 
 def _reported_clause(cue: Token) -> Span | None:
     """What a speech verb reports: its complement clause on either side ("X said that Y",
-    "Y, sources said") or, for a parenthetical cue, the clause around it ("Y, he said, Z")."""
+    "Y, sources said"), a promise or demand ("vowed to Y", "urged X to Y"), a charge ("accused X
+    of Y") or, for a parenthetical cue, the clause around it ("Y, he said, Z")."""
     doc = cue.doc
     lemma = cue.lemma_.lower()
     comps = [c for c in cue.children if c.dep_ == "ccomp"] if lemma in INDIRECT_VERBS else []
