@@ -236,9 +236,11 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
 
 
 def _under_prep(t: Token, head: Token) -> bool:
-    """Whether `t` hangs from `head` through a preposition."""
+    """Whether `t` is in a prepositional phrase of `head` itself ("a spokesman for Cruz"); one
+    of an apposition does not count ("the head of the delegation, secretary of … Rustem Umerov",
+    where the parser put the name into the council's phrase)."""
     while t.head.i != t.i and t.i != head.i:  # spaCy makes a new Token per access: compare .i
-        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == head.i:
             return True
         t = t.head
     return False

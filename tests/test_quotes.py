@@ -242,6 +242,14 @@ CASES = [
         "Commission",
         "indirect",
     ),
+    # a name the parser hung inside an apposition's phrase still speaks
+    (
+        "\u201cThis meeting was productive,\u201d said the head of the Ukrainian delegation, secretary of the "
+        "National Security and Defense Council Rustem Umerov.",
+        "This meeting was productive",
+        "Rustem Umerov",
+        "direct",
+    ),
     # unresolvable speakers stay unresolved
     (
         "A spokesman for Senator Ted Cruz said the campaign would appeal the ruling next week.",
