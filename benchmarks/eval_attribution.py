@@ -14,7 +14,9 @@ Definitions (fixed, so numbers compare across versions):
   ("named" = has a capitalised word that is not a title or pronoun; a Source that opens with a
   determiner and ends in a lower-case noun is a description: "the Vermont senator");
 - indirect: gold = Content spans with no quotation mark; a prediction of any kind matches when the
-  ranges overlap by 50% of the gold; speaker found = correct as above.
+  ranges overlap by 50% of the gold; speaker found = correct as above; reported separately for
+  relations whose Cue is a speech verb or "according to" (PolNeAR also annotates beliefs, plans
+  and deeds as attributions: "wants", "plans", "shows").
 """
 
 from __future__ import annotations
@@ -98,6 +100,7 @@ class Relation:
     content: list[tuple[int, int]]
     source: str | None
     source_start: int
+    cue: str = ""
 
 
 def parse_ann(path: Path) -> list[Relation]:
@@ -117,7 +120,8 @@ def parse_ann(path: Path) -> list[Relation]:
         if not content:
             continue
         source = spans.get(rel.get("Source", ""))
-        out.append(Relation(content[1], source[2] if source else None, source[1][0][0] if source else -1))
+        cue = spans.get(rel.get("Cue", ""))
+        out.append(Relation(content[1], source[2] if source else None, source[1][0][0] if source else -1, cue[2] if cue else ""))
     return out
 
 
@@ -204,7 +208,7 @@ def gold_items(text: str, relations: list[Relation]) -> tuple[list[dict], list[d
         content_text = "".join(text[a:b] for a, b in r.content)
         if not kinds and not (set(content_text) & DOUBLE):
             span = (min(a for a, _ in r.content), max(b for _, b in r.content))
-            indirect.append({"span": span, "speaker": spk, "category": category(r.source)})
+            indirect.append({"span": span, "speaker": spk, "category": category(r.source), "cue": r.cue})
     uniq = {q["span"]: q for q in quoted}
     return list(uniq.values()), indirect
 
@@ -218,6 +222,32 @@ def file_offsets(path: Path, raw: str) -> list[int]:
         starts.append(found)
         pos = found + len(para) if found >= 0 else pos
     return starts, article.paragraph_starts
+
+
+def speech_cue(cue: str) -> bool:
+    """A cue of reported speech: a speech verb in any form, or 'according to' (PolNeAR also
+    annotates beliefs, plans and deeds: 'wants', 'plans', 'shows', 'lifted')."""
+    from embeddings.quotes import SPEECH_VERBS
+
+    words = re.findall(r"[a-z]+", cue.lower())
+    return "according" in words or any(_lemma(w) in SPEECH_VERBS for w in words)
+
+
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "spoke": "speak", "began": "begin", "put": "put"}
+
+
+def _lemma(word: str) -> str:
+    """Enough of a lemmatiser for cue verbs: irregular forms, then -ing/-ed/-es/-s."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    from embeddings.quotes import SPEECH_VERBS
+
+    if word.endswith(("ed", "ing")) and (stem := word.removesuffix("ed").removesuffix("ing"))[-1:] == stem[-2:-1]:
+        word = stem[:-1] + "ed"  # admitted -> admited -> admit
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in SPEECH_VERBS:
+            return word[: -len(suffix)] + repl
+    return word
 
 
 def speaker_ok(pred: str | None, gold: str | None) -> bool:
@@ -317,11 +347,12 @@ def main() -> None:
         for g in gold_ind:
             if not g["speaker"]:
                 continue
-            ind["n"] += 1
             gs = g["span"]
             hits = [r for ps, r in all_preds if overlap(gs, ps) >= 0.5 * (gs[1] - gs[0]) or overlap(gs, ps) >= 0.5 * (ps[1] - ps[0])]
-            ind["matched"] += bool(hits)
-            ind["ok"] += any(speaker_ok(r["speaker"], g["speaker"]) for r in hits)
+            for key in ("", "speech_") if speech_cue(g["cue"]) else ("",):
+                ind[key + "n"] += 1
+                ind[key + "matched"] += bool(hits)
+                ind[key + "ok"] += any(speaker_ok(r["speaker"], g["speaker"]) for r in hits)
 
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -337,6 +368,11 @@ def main() -> None:
     print(
         f"indirect/mixed relations without quotation marks, with a resolvable source: {ind['n']}; "
         f"content found {ind['matched'] / max(1, ind['n']):.3f}; speaker found {ind['ok'] / max(1, ind['n']):.3f}"
+    )
+    n_speech = max(1, ind["speech_n"])
+    print(
+        f"  of which with a speech cue ('said that …', 'according to …'): {ind['speech_n']}; "
+        f"content found {ind['speech_matched'] / n_speech:.3f}; speaker found {ind['speech_ok'] / n_speech:.3f}"
     )
     print(f"extract: {seconds:.1f}s for {len(texts)} articles ({len(texts) / seconds:.2f} articles/s, includes model load)")
 
