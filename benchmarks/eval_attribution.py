@@ -237,17 +237,18 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "s
 
 
 def _lemma(word: str) -> str:
-    """Enough of a lemmatiser for cue verbs: irregular forms, then -ing/-ed/-es/-s."""
+    """Enough of a lemmatiser for cue verbs: irregular forms, then -ing/-ed/-es/-s, with a
+    doubled final consonant undone ("admitted" -> "admit") only when that makes a speech verb."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     from embeddings.quotes import SPEECH_VERBS
 
-    if word.endswith(("ed", "ing")) and (stem := word.removesuffix("ed").removesuffix("ing"))[-1:] == stem[-2:-1]:
-        word = stem[:-1] + "ed"  # admitted -> admited -> admit
+    candidates = [word]
     for suffix, repl in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and word[: -len(suffix)] + repl in SPEECH_VERBS:
-            return word[: -len(suffix)] + repl
-    return word
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            candidates += [stem + repl, stem[:-1]] if stem[-1:] == stem[-2:-1] else [stem + repl]
+    return next((c for c in candidates if c in SPEECH_VERBS), word)
 
 
 def speaker_ok(pred: str | None, gold: str | None) -> bool:
