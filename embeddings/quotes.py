@@ -99,10 +99,15 @@ def _quote_mask(n: int, stretches: list[Stretch]) -> list[bool]:
     return mask
 
 
+def _quoted(tok: Token, mask: list[bool] | None) -> bool:
+    """Whether a token lies inside quotation marks (`mask` from `_quote_mask`)."""
+    return mask is not None and tok.idx < len(mask) and mask[tok.idx]
+
+
 def _cue_tokens(doc: Doc, mask: list[bool]) -> list[Token]:
     out = []
     for tok in doc:
-        if tok.idx < len(mask) and mask[tok.idx]:
+        if _quoted(tok, mask):
             continue
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
             if tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 2].lower_ == "so" and doc[tok.i - 1].text == "-":
@@ -118,23 +123,20 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     climbing participles and relative clauses ("…, adding that", "Rubio, who said"). Words
     inside quotation marks are never the speaker (the parser may make a quoted title the subject)."""
 
-    def quoted(t: Token) -> bool:
-        return mask is not None and t.idx < len(mask) and mask[t.idx]
-
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
     tok = cue
     for _ in range(3):
-        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not quoted(c) and any(ch.isalnum() for ch in c.text)]
+        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not _quoted(c, mask) and any(ch.isalnum() for ch in c.text)]
         if subs:
             sub = subs[0]
             if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
-                return None if quoted(tok.head) else tok.head
+                return None if _quoted(tok.head, mask) else tok.head
             return sub
         if tok.dep_ == "relcl":
-            return None if quoted(tok.head) else tok.head
+            return None if _quoted(tok.head, mask) else tok.head
         if tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep"} and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -151,13 +153,13 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     if left >= cue.sent.start and cue.doc[left].text == ",":
         for j in range(left - 1, max(cue.sent.start, cue.i - 14) - 1, -1):
             cand = cue.doc[j]
-            if cand.ent_type_ == "PERSON" and not quoted(cand) and j + 1 < len(cue.doc) and cue.doc[j + 1].text == ",":
+            if cand.ent_type_ == "PERSON" and not _quoted(cand, mask) and j + 1 < len(cue.doc) and cue.doc[j + 1].text == ",":
                 return cand
-            if quoted(cand):
+            if _quoted(cand, mask):
                 break
     # "…," said Rubio — an inverted subject the parser attached elsewhere
     for right in cue.doc[cue.i + 1 : cue.i + 6] if cue.tag_ != "VBG" else []:  # "urging Congress to" has no inverted subject
-        if quoted(right):
+        if _quoted(right, mask):
             break
         if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE:
             return right
@@ -190,7 +192,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         if low in MALE | FEMALE:
             return cast.recent(at, "m" if low in MALE else "f"), tok.text
         return None, tok.text
-    chains = [c for c in name_chains(span) if name_tokens(c) and not (c[0].idx < len(mask) and mask[c[0].idx])]
+    chains = [c for c in name_chains(span) if name_tokens(c) and not _quoted(c[0], mask)]
     for c in chains:  # the small model tags many surnames ORG; a person of that name wins
         known = cast.find_person([t.text for t in name_tokens(c)], at) if looks_like_org(c) else None
         if known is not None and (tok in c or tok.head in c):
@@ -540,17 +542,17 @@ def _reported_clause(cue: Token) -> Span | None:
     charge = next((c for c in right if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
     if charge is None and obj is not None:  # the parser may hang "of …" on the object
         charge = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i > obj.i), None)
-    if not comps and lemma in COMMISSIVE_VERBS and to_clause is not None:
+    if comps:
+        comp = next((c for c in comps if c.i > cue.i), comps[0])
+        span = doc[comp.left_edge.i : comp.right_edge.i + 1]
+    elif lemma in COMMISSIVE_VERBS and to_clause is not None:
         # "promised to begin taking executive action", "urged Congress to fast-track the deal"
         asked = obj is not None and obj.i < to_clause.i and lemma in {"ask", "call", "tell", "urge", "warn"}
         start = obj.left_edge.i if asked else to_clause.left_edge.i
         return doc[start : to_clause.right_edge.i + 1]
-    if not comps and lemma in JUDGING_VERBS and obj is not None and charge is not None and charge.i > obj.i:
+    elif lemma in JUDGING_VERBS and obj is not None and charge is not None and charge.i > obj.i:
         # "accused Republicans of placing the NRA ahead of children"
         return doc[obj.left_edge.i : charge.right_edge.i + 1]
-    if comps:
-        comp = next((c for c in comps if c.i > cue.i), comps[0])
-        span = doc[comp.left_edge.i : comp.right_edge.i + 1]
     elif cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
         span = doc[cue.head.left_edge.i : cue.head.right_edge.i + 1]
     else:
@@ -564,7 +566,7 @@ def _before_quote(span: Span, mask: list[bool]) -> Span | None:
     """Reported speech stops where a quotation starts (the quote is its own item); four words
     or more must remain."""
     for tok in span:
-        if tok.idx < len(mask) and mask[tok.idx]:
+        if _quoted(tok, mask):
             span = span.doc[span.start : tok.i]
             break
     while len(span) and (span[-1].is_punct or span[-1].is_space):
