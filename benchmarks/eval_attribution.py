@@ -29,6 +29,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -224,31 +225,15 @@ def file_offsets(path: Path, raw: str) -> list[int]:
     return starts, article.paragraph_starts
 
 
+@cache
 def speech_cue(cue: str) -> bool:
-    """A cue of reported speech: a speech verb in any form, or 'according to' (PolNeAR also
-    annotates beliefs, plans and deeds: 'wants', 'plans', 'shows', 'lifted')."""
+    """A cue of reported speech: a speech verb in any form (spaCy's lemmas), or 'according to'
+    (PolNeAR also annotates beliefs, plans and deeds: 'wants', 'plans', 'shows', 'lifted')."""
+    from embeddings.nlp import load_nlp
     from embeddings.quotes import SPEECH_VERBS
 
-    words = re.findall(r"[a-z]+", cue.lower())
-    return "according" in words or any(_lemma(w) in SPEECH_VERBS for w in words)
-
-
-_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "spoke": "speak", "began": "begin", "put": "put"}
-
-
-def _lemma(word: str) -> str:
-    """Enough of a lemmatiser for cue verbs: irregular forms, then -ing/-ed/-es/-s, with a
-    doubled final consonant undone ("admitted" -> "admit") only when that makes a speech verb."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    from embeddings.quotes import SPEECH_VERBS
-
-    candidates = [word]
-    for suffix, repl in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix):
-            stem = word[: -len(suffix)]
-            candidates += [stem + repl, stem[:-1]] if stem[-1:] == stem[-2:-1] else [stem + repl]
-    return next((c for c in candidates if c in SPEECH_VERBS), word)
+    words = load_nlp()(cue.lower())
+    return any(t.lower_ == "according" or t.lemma_ in SPEECH_VERBS for t in words)
 
 
 def speaker_ok(pred: str | None, gold: str | None) -> bool:
