@@ -43,15 +43,12 @@ def in_process_reloads(corpus: Path, index: Path, rounds: int) -> None:
     One article is changed before each round (a different one each time)."""
     sys.path.insert(0, str(ROOT))
     from embeddings.live import LiveIndex
-    from embeddings.nlp import load_nlp
     from embeddings.settings import Settings
-    from embeddings.speakers import first_name_gender
 
     settings = Settings(articles_dir=corpus, index_dir=index, _env_file=None)
     live = LiveIndex(settings)
     live.open()
-    load_nlp(settings.spacy_model)  # what the bot's warm-up does after start
-    first_name_gender("Marco Rubio")
+    live.warm_up()  # what open() starts in a thread, finished before the clock starts
     started = time.perf_counter()
     live.reload()
     print(f"  in-process /reload, nothing changed: {time.perf_counter() - started:.2f}s")

@@ -61,10 +61,10 @@ class LiveIndex:
                 raise
             log.info("%s; building it from %s", exc, self.settings.articles_dir)
             self.reload()
-        threading.Thread(target=self._warm_up, name="whosaid-warm-up", daemon=True).start()
+        threading.Thread(target=self.warm_up, name="whosaid-warm-up", daemon=True).start()
         return self.searcher
 
-    def _warm_up(self) -> None:
+    def warm_up(self) -> None:
         """Load the parser and the name list now, so the first /reload does not pay for them."""
         from embeddings.nlp import load_nlp
         from embeddings.speakers import first_name_gender
