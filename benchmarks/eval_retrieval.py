@@ -148,6 +148,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=ROOT / ".bench-cache")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--bm25-weight", type=float, default=None, help="override the fusion weight (for tuning)")
+    ap.add_argument("--coverage-weight", type=float, default=None, help="override the word-coverage bonus (for tuning)")
     ap.add_argument("--encoder", choices=["torch", "onnx-int8"], default="torch", help="the embedding encoder (WHOSAID_ENCODER)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -160,6 +161,8 @@ def main() -> None:
     searcher = open_searcher(settings)
     if args.bm25_weight is not None:
         searcher.bm25_weight = args.bm25_weight
+    if args.coverage_weight is not None:
+        searcher.coverage_weight = args.coverage_weight
     answerable, unanswerable = questions(rng, args.max_questions)
     print(
         f"questions: {sum(a['kind'] == 'who' for a in answerable)} who-said, {sum(a['kind'] == 'what' for a in answerable)} what-did, "
@@ -185,14 +188,19 @@ def main() -> None:
     searcher.mode = "hybrid"
     sweep(searcher, answerable, unanswerable)
     refused = sum(not answer(u["q"], searcher).found for u in unanswerable)
-    kept = 0
+    kept = first = speaker = 0
+    who = [it for it in answerable if it["kind"] == "who"]
     for it in answerable:
         a = answer(it["q"], searcher)
         kept += any(matches(searcher, h.quote, it) for h in a.quotes) if a.found else 0
+        if it["kind"] == "who" and a.found:
+            first += matches(searcher, a.quotes[0].quote, it)
+            speaker += speaker_ok(a.quotes[0].speaker, it["speaker"])
     print(
         f"refusal on unanswerable: {refused / max(1, len(unanswerable)):.3f}; "
         f"answerable answered with the gold quote in the answer (R@5 after threshold): {kept / max(1, len(answerable)):.3f}"
     )
+    print(f"who-said through answer(): gold quote first {first / max(1, len(who)):.3f}, its speaker first {speaker / max(1, len(who)):.3f}")
 
 
 if __name__ == "__main__":

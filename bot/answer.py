@@ -90,11 +90,6 @@ def citation(article: Article, paragraph: int) -> str:
     return f"{text} <{article.url}>" if article.url else f"{text} ({article.path})"
 
 
-def _order(hit: Hit) -> float:
-    """Rank candidates by meaning, with a bonus for using the question's own words."""
-    return hit.cosine + 0.3 * hit.coverage
-
-
 #: What-did topics: a speaker's quote answers "about Y" when its cosine to Y reaches
 #: min_score - TOPIC_MARGIN, or when it holds Y's words (cosine >= TOPIC_FLOOR). Calibrated with
 #: benchmarks/eval_retrieval.py: 95% of unanswerable what-did questions refused for 0.2 points of
@@ -103,9 +98,17 @@ TOPIC_MARGIN = 0.05
 TOPIC_FLOOR = 0.10
 
 
-def _relevant(hit: Hit, threshold: float, floor: float) -> bool:
+#: A text holding this share of the question's words in order answers it whatever its cosine (a
+#: remembered fragment of a long quote), once the question has PHRASE_WORDS words or more.
+PHRASE_SHARE = 0.8
+PHRASE_WORDS = 4
+
+
+def _relevant(hit: Hit, threshold: float, floor: float, words: int = 0) -> bool:
     """Dense similarity above the threshold, or nearly every content word of the question present
-    with some similarity (the floor)."""
+    with some similarity (the floor), or the question's `words` words nearly all there in order."""
+    if words >= PHRASE_WORDS and hit.in_order >= PHRASE_SHARE:
+        return True
     return hit.cosine >= threshold or (hit.coverage >= 0.8 and hit.cosine >= floor)
 
 
@@ -161,8 +164,8 @@ def answer(
         return speaker_quotes(question, m.group("who"), m.group("about"), searcher, min_score, max_quotes, where)
     if m := WHO_SAID.match(question):
         what = _clean(m.group("what"))
-        hits = [h for h in searcher.quotes(what, k=max_quotes * 3, where=where) if _relevant(h, min_score, min_score - 0.15)]
-        hits.sort(key=lambda h: -_order(h))
+        words = len(what.split())
+        hits = [h for h in searcher.quotes(what, k=max_quotes * 3, where=where) if _relevant(h, min_score, min_score - 0.15, words)]
         quote_hits = _dedupe([_quote_hit(searcher, h) for h in hits])[:max_quotes]
         if not quote_hits:
             return not_found(question)
@@ -196,7 +199,6 @@ def speaker_quotes(
     if about:
         about = _clean(about)
         hits = [h for h in searcher.quotes(about, k=limit * 3, quote_ids=ids) if _relevant(h, min_score - TOPIC_MARGIN, TOPIC_FLOOR)]
-        hits.sort(key=lambda h: -_order(h))
         if not hits:
             return not_found(question, f"The loaded articles don't quote {speakers[0].name} on {about}.")
         quote_hits = [_quote_hit(searcher, h) for h in hits]
@@ -208,7 +210,6 @@ def speaker_quotes(
 
 def passages_answer(question: str, searcher: Searcher, min_score: float, limit: int, where: Where | None = None) -> Answer:
     hits = [h for h in searcher.passages(question, k=limit * 2, where=where) if _relevant(h, min_score - 0.15, min_score - 0.3)]
-    hits.sort(key=lambda h: -_order(h))
     if not hits:
         return not_found(question)
     out = []

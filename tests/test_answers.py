@@ -89,6 +89,27 @@ def test_every_quote_shown_is_verbatim_in_its_cited_article(searcher) -> None:
     assert shown > 60
 
 
+def test_a_remembered_fragment_of_a_quote_finds_it(searcher) -> None:
+    """People ask with a few words they remember, in order but with one missing and no
+    punctuation: every 6-word window of every longer quote, one word dropped. The quote holding
+    them comes first nearly always, although its vector, averaged over many more words, is far
+    from the question's (the threshold alone refused a fifth of these)."""
+    rng = random.Random(11)
+    asked = right = 0
+    for q in searcher.index.quotes:
+        if q.kind != "direct" or len(q.text.split()) < 10:
+            continue
+        words = [w.strip(".,;:!?\u201c\u201d\"'") for w in q.text.split()]
+        for start in range(len(words) - 5):
+            window = words[start : start + 6]
+            del window[rng.randrange(1, 5)]
+            a = _ask(searcher, f"Who said {' '.join(window).lower()}?")
+            asked += 1
+            right += a.found and a.quotes[0].quote.text == q.text
+    assert asked >= 100
+    assert right >= 0.95 * asked, f"{right} of {asked}"
+
+
 def test_filters_apply_inside_the_search(searcher) -> None:
     question = "Who said there is still a lot of work to be done?"
     assert answer(question, searcher, where=Where(source="no such outlet")).found is False
