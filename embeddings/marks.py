@@ -87,6 +87,8 @@ def _find_close(text: str, i: int, close: str, double: bool) -> int:
                 return i
         elif double and ch == "\u201c" and close == "\u201d" and _can_close(text, i):
             return i  # an opening mark typed where the closing one belongs: “expedited review“ of
+        elif double and ch in ('"', "\u201d") and ch != close and close in ('"', "\u201d") and _can_close(text, i):
+            return i  # straight and curly marks mixed in one pair: "Oz has a huge bully pulpit,” said
         elif double and ch in ("\u201c", "\u00ab") and ch != close:
             # a fresh opening mark before any close: the earlier mark was stray
             inner = _find_close(text, i + 1, DOUBLE_OPEN[ch], double=True)

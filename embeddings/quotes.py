@@ -189,8 +189,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     mention = span.text
     low = norm(tok.text)
     if low in PRONOUNS and tok.pos_ == "PRON":
-        if low in MALE | FEMALE:
-            return cast.recent(at, "m" if low in MALE else "f"), tok.text
+        if low in MALE | FEMALE:  # its antecedent comes before the pronoun, not just before the quote
+            return cast.recent(min(at, offset + tok.idx), "m" if low in MALE else "f"), tok.text
         return None, tok.text
     chains = [c for c in name_chains(span) if name_tokens(c) and not _quoted(c[0], mask)]
     for c in chains:  # the small model tags many surnames ORG; a person of that name wins
@@ -365,9 +365,9 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
     for number, (doc, para, offset) in enumerate(zip(parsed.docs, article.paragraphs, article.paragraph_starts, strict=True), 1):
         stretches = find_stretches(para)
         mask = _quote_mask(len(para), stretches)
-        if doc is not None:
-            cast.read(doc, offset, mask)
         cues = _cue_tokens(doc, mask) if doc is not None else []
+        if doc is not None:
+            cast.read(doc, offset, mask, _reported_mask(len(para), cues))
         para_found: list[_Found] = []
         for k, s in enumerate(stretches):
             if _title(para, s):
@@ -525,6 +525,17 @@ def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[
         person, mention = _resolve(subj, offset + cue.idx, offset, cast, mask)
         out.append(_Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue)))
     return out
+
+
+def _reported_mask(n: int, cues: list[Token]) -> list[bool]:
+    """Characters of clauses a speech verb reports ("McLenney said Clinton doesn't …"): their
+    subjects are what the speaker talks about, not who a later "she said" refers to."""
+    mask = [False] * n
+    for cue in cues:
+        if cue.lemma_.lower() in INDIRECT_VERBS and (span := _reported_clause(cue)) is not None:
+            for i in range(span.start_char, min(n, span.end_char)):
+                mask[i] = True
+    return mask
 
 
 def _reported_clause(cue: Token) -> Span | None:

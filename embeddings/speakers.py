@@ -235,6 +235,10 @@ def looks_like_org(tokens: list[Token]) -> bool:
     return ent is not None and ent.end == tokens[-1].i + 1 and all(t.pos_ == "DET" for t in doc[ent.start : tokens[0].i])
 
 
+def _first(pair: tuple[int, Person]) -> int:
+    return pair[0]
+
+
 class Cast:
     """The people of one article, built as its paragraphs are read, then queried for resolution."""
 
@@ -298,11 +302,15 @@ class Cast:
             self.mentions.append((offset, person, subject))
         return person
 
-    def read(self, doc: Doc, offset: int, quoted: list[bool] | None = None) -> None:
-        """Register the people of one paragraph: PERSON entities, their titles and gender cues."""
+    def read(self, doc: Doc, offset: int, quoted: list[bool] | None = None, reported: list[bool] | None = None) -> None:
+        """Register the people of one paragraph: PERSON entities, their titles and gender cues.
+        `quoted`/`reported` mark characters inside quotation marks / reported speech."""
 
-        def outside(tok: Token) -> bool:
-            return quoted is None or tok.idx >= len(quoted) or not quoted[tok.idx]
+        def outside(tok: Token, mask: list[bool] | None = quoted) -> bool:
+            return mask is None or tok.idx >= len(mask) or not mask[tok.idx]
+
+        def subject(tok: Token) -> bool:
+            return tok.dep_.startswith("nsubj") and outside(tok, reported)
 
         for ent in doc.ents:
             if ent.label_ != "PERSON" and not self._person_by_role(ent):
@@ -310,12 +318,17 @@ class Cast:
             toks = name_tokens(ent)
             if not toks or len(toks) > 4 or any(norm(t.text) in ORG_WORDS for t in toks):
                 continue
-            person = self.add(toks, offset + toks[0].idx, subject=toks[-1].dep_.startswith("nsubj"), salient=outside(toks[0]))
+            person = self.add(toks, offset + toks[0].idx, subject=subject(toks[-1]), salient=outside(toks[0]))
             if person is not None:
                 self.note_titles(toks, person)
         for tok in doc:
             # subjects the small model's NER missed ("Secretary General Ban Ki-moon condemned …")
-            if tok.dep_ == "nsubj" and tok.tag_ == "NNP" and norm(tok.text) not in ORG_WORDS:
+            # ("Trump", tagged NN at the start of a sentence, when the article already named him)
+            if (
+                tok.dep_ == "nsubj"
+                and norm(tok.text) not in ORG_WORDS
+                and (tok.tag_ == "NNP" or (tok.tag_ == "NN" and tok.text[:1].isupper() and self.find_person([tok.text]) is not None))
+            ):
                 chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok]
                 toks = name_tokens(chain)
                 if not toks:
@@ -325,7 +338,7 @@ class Cast:
                     # already named a person so ("Donald Trump")
                     if self.find_person([t.text for t in toks]) is None:
                         continue
-                person = self.add(toks, offset + toks[0].idx, subject=True, salient=outside(toks[0]))
+                person = self.add(toks, offset + toks[0].idx, subject=subject(tok), salient=outside(toks[0]))
                 if person is not None:
                     self.note_titles(toks, person)
         for i, tok in enumerate(doc):
@@ -391,17 +404,20 @@ class Cast:
         def fits(p: Person) -> bool:
             return not p.org and p.certain and (gender is None or p.gender in (None, gender))
 
-        last_subject = next((p for off, p, s in reversed(self.mentions) if off < at and s and fits(p)), None)
-        last_speaker = next((p for off, p in reversed(self.speakers) if off < at and at - off < window and fits(p)), None)
+        # latest by position, not by when it was noted: a paragraph's speakers are noted after its names
+        subj_at, last_subject = max(((off, p) for off, p, s in self.mentions if off < at and s and fits(p)), default=(-1, None), key=_first)
+        speaker_at, last_speaker = max(((off, p) for off, p in self.speakers if off < at and fits(p)), default=(-1, None), key=_first)
+        if at - speaker_at >= window:
+            last_speaker = None
         if last_speaker is not None and last_subject is not None and last_subject is not last_speaker:
-            subj_at = max(off for off, p, s in self.mentions if p is last_subject and off < at)
-            speaker_at = max(off for off, p in self.speakers if p is last_speaker and off < at)
             return last_subject if subj_at > speaker_at and at - subj_at < 800 else last_speaker
         if last_speaker is not None:
             return last_speaker
-        if last_subject is not None and at - max(off for off, p, s in self.mentions if p is last_subject and off < at) < window:
+        if last_subject is not None and at - subj_at < window:
             return last_subject
-        return next((p for off, p, _ in reversed(self.mentions) if off < at and at - off < window and fits(p)), None)
+        return max(((off, p) for off, p, _ in self.mentions if off < at and at - off < window and fits(p)), default=(-1, None), key=_first)[
+            1
+        ]
 
     def by_title(self, words: set[str], at: int) -> Person | None:
         """A definite description ("the secretary of State") matched against known titles."""

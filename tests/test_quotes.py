@@ -337,6 +337,29 @@ CASES = [
         "Maria Cantwell",
         "mixed",
     ),
+    # the subject of what a speaker reports is not who "he said" refers to afterwards
+    (
+        "Senator Mark Delaney said praise from Prime Minister Viktor Horvath would not change his vote. "
+        "He said Horvath has \u201cdone more for trade than anyone in Brussels.\u201d",
+        "done more for trade",
+        "Mark Delaney",
+        "mixed",
+    ),
+    (
+        "Organiser Keisha Monroe said the mayor does not care about the district.\n\n"
+        "\u201cIt is only when the cameras come that she shows up,\u201d she said.",
+        "only when the cameras come",
+        "Keisha Monroe",
+        "direct",
+    ),
+    # a known surname the tagger reads as a common noun at the start of a sentence
+    (
+        "Donald Trump spoke at the forum.\n\nModerator Jane Ellis asked about Iran.\n\n"
+        "Trump said the deal was a disaster. He said it was \u201cthe worst deal ever negotiated.\u201d",
+        "the worst deal ever",
+        "Donald Trump",
+        "mixed",
+    ),
     # a quote sentence after narration about its speaker, in the same paragraph
     (
         "John Bolton distanced himself from the critics on Tuesday. \u201cI am going to support him, and support him enthusiastically.\u201d",
@@ -393,6 +416,15 @@ def test_epithets_in_quotation_marks_stay_quotes() -> None:
 def test_an_opening_mark_typed_as_the_closing_one() -> None:
     found = quotes_of("Hillary Clinton called for an \u201cexpedited review\u201c of the water system in Flint.")
     assert [q.text for q in found if q.kind != "indirect"] == ["expedited review"]
+
+
+def test_straight_and_curly_marks_mixed_in_one_pair() -> None:
+    """An opening straight mark closed by a curly one: the quote ends there, not at a later mark,
+    and the attribution after it is not swallowed into the quote."""
+    found = quotes_of('"The clinic is full every day,\u201d said nurse Ana Ruiz. \u201cWe need another one.\u201d')
+    direct = [q for q in found if q.kind == "direct"]
+    assert [q.text for q in direct] == ["The clinic is full every day", "We need another one."]
+    assert {q.speaker for q in direct} == {"Ana Ruiz"}
 
 
 def test_one_canonical_name_per_person() -> None:
