@@ -55,6 +55,9 @@ INDIRECT_VERBS = set(
 #: Verbs that report a promise or a demand as a to-clause ("promised to cut taxes", "urged
 #: Congress to act") and verbs that report a charge or praise ("accused him of lying").
 COMMISSIVE_VERBS = {"agree", "ask", "call", "offer", "pledge", "promise", "tell", "urge", "vow", "warn"}
+#: Verbs whose object is what was said: "cited his endorsements from 88 generals", "called for
+#: the repeal of Obamacare", "stressed her support of the raid".
+NOMINAL_VERBS = {"acknowledge", "announce", "call", "cite", "demand", "deny", "emphasise", "emphasize", "mention", "question", "stress"}
 JUDGING_VERBS = {"accuse", "blast", "charge", "criticise", "criticize", "hail", "mock", "praise", "slam", "thank"}
 KINDS = ("direct", "mixed", "indirect")
 _DASH_NAME = re.compile(
@@ -511,7 +514,7 @@ def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[
                     hi_tok -= 1
                 span = cue.doc[sent.start : hi_tok]
         else:
-            if cue.lemma_.lower() not in INDIRECT_VERBS | COMMISSIVE_VERBS | JUDGING_VERBS:
+            if cue.lemma_.lower() not in INDIRECT_VERBS | COMMISSIVE_VERBS | JUDGING_VERBS | NOMINAL_VERBS:
                 continue
             span = _reported_clause(cue)
             if span is None:
@@ -564,6 +567,8 @@ def _reported_clause(cue: Token) -> Span | None:
     elif lemma in JUDGING_VERBS and obj is not None and charge is not None and charge.i > obj.i:
         # "accused Republicans of placing the NRA ahead of children"
         return doc[obj.left_edge.i : charge.right_edge.i + 1]
+    elif lemma in NOMINAL_VERBS and (said := _said_object(cue, obj)) is not None:
+        return said
     elif cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
         span = doc[cue.head.left_edge.i : cue.head.right_edge.i + 1]
     else:
@@ -571,6 +576,18 @@ def _reported_clause(cue: Token) -> Span | None:
     if span and span[0].lower_ == "that":
         span = span[1:]
     return span
+
+
+def _said_object(cue: Token, obj: Token | None) -> Span | None:
+    """The noun phrase a verb of NOMINAL_VERBS reports ("called for <the complete repeal …>"),
+    when it says something (three words or more, not a pronoun)."""
+    if cue.lemma_.lower() == "call":
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > cue.i), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    span = cue.doc[obj.left_edge.i : obj.right_edge.i + 1]
+    return span if len(span) >= 3 else None
 
 
 def _before_quote(span: Span, mask: list[bool]) -> Span | None:

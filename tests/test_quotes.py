@@ -360,6 +360,14 @@ CASES = [
         "Donald Trump",
         "mixed",
     ),
+    # what was said as the verb's object
+    (
+        "Republican nominee Donald Trump has called for the complete repeal of the health law.",
+        "the complete repeal of the health law",
+        "Donald Trump",
+        "indirect",
+    ),
+    ("Governor Ana Ruiz cited her record on school funding in the debate.", "her record on school funding", "Ana Ruiz", "indirect"),
     # a quote sentence after narration about its speaker, in the same paragraph
     (
         "John Bolton distanced himself from the critics on Tuesday. \u201cI am going to support him, and support him enthusiastically.\u201d",
