@@ -14,6 +14,7 @@ from embeddings.marks import Stretch, find_stretches
 from embeddings.speakers import (
     FEMALE,
     MALE,
+    ORG_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
     Cast,
@@ -185,6 +186,11 @@ def _mention_span(tok: Token) -> Span:
     return span
 
 
+#: "it said" refers to an organisation named at most this many characters before (a wider reach
+#: found the White House for "what it calls", said of a group named just before in other words)
+IT_WINDOW = 600
+
+
 def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> tuple[Person | None, str]:
     """Turn the speaker token of a cue into a person of the article (or None, never a guess).
     Names inside quotation marks (a book or show title) are never the speaker."""
@@ -194,6 +200,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     if low in PRONOUNS and tok.pos_ == "PRON":
         if low in MALE | FEMALE:  # its antecedent comes before the pronoun, not just before the quote
             return cast.recent(min(at, offset + tok.idx), "m" if low in MALE else "f"), tok.text
+        if low == "it":  # "it said": an organisation
+            return cast.recent_org(min(at, offset + tok.idx), window=IT_WINDOW), tok.text
         return None, tok.text
     chains = [c for c in name_chains(span) if name_tokens(c) and not _quoted(c[0], mask)]
     for c in chains:  # the small model tags many surnames ORG; a person of that name wins
@@ -234,6 +242,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         person = cast.by_title(words, at)
         if person is not None:
             return person, mention
+        if low in ORG_WORDS and tok.tag_ != "NNS" and (org := cast.recent_org(at, low)) is not None:
+            return org, mention  # "the commission" after "the Commission on Presidential Debates"
         if norm(tok.lemma_) in ROLE_NOUNS and tok.tag_ != "NNS":
             gender = "f" if low.endswith("woman") else "m" if low.endswith("man") else None
             return cast.recent(at, gender), mention

@@ -246,6 +246,7 @@ class Cast:
         self.people: list[Person] = []
         self.mentions: list[tuple[int, Person, bool]] = []  # (offset, person, was a subject)
         self.speakers: list[tuple[int, Person]] = []  # named speakers, in order of their quotes
+        self.organisations: list[tuple[int, Person, bool]] = []  # named organisations (not speakers yet)
 
     # -- building -------------------------------------------------------------------------
     def find(self, words: list[str], at: int | None = None) -> Person | None:
@@ -313,6 +314,14 @@ class Cast:
             return tok.dep_.startswith("nsubj") and outside(tok, reported)
 
         for ent in doc.ents:
+            if ent.label_ == "ORG" and len(ent) > 1 and any(norm(t.text) in ORG_WORDS for t in ent) and outside(ent[0]):
+                # "the Commission on Presidential Debates": what "the commission" and "it" may refer to
+                # later; kept apart from the people, so that "the Cruz campaign" never stands for Cruz
+                words = [t.text for t in ent if t.pos_ != "DET" and t.tag_ != "POS"]
+                if words:
+                    org = Person(" ".join(words), {norm(w) for w in words} - {""}, org=True)
+                    self.organisations.append((offset + ent.start_char, org, subject(ent.root)))
+                continue
             if ent.label_ != "PERSON" and not self._person_by_role(ent):
                 continue
             toks = name_tokens(ent)
@@ -418,6 +427,16 @@ class Cast:
         return max(((off, p) for off, p, _ in self.mentions if off < at and at - off < window and fits(p)), default=(-1, None), key=_first)[
             1
         ]
+
+    def recent_org(self, at: int, word: str | None = None, window: int = 1500) -> Person | None:
+        """The latest organisation before `at` with `word` in its name ("the commission said"),
+        or without a word, the latest one that spoke or was a subject ("it said")."""
+        found = [
+            (off, p)
+            for off, p, subject in self.mentions + self.organisations
+            if p.org and off < at and at - off < window and (word in p.words if word else subject)
+        ]
+        return max(found, default=(-1, None), key=_first)[1]
 
     def by_title(self, words: set[str], at: int) -> Person | None:
         """A definite description ("the secretary of State") matched against known titles."""

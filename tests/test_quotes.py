@@ -368,6 +368,20 @@ CASES = [
         "indirect",
     ),
     ("Governor Ana Ruiz cited her record on school funding in the debate.", "her record on school funding", "Ana Ruiz", "indirect"),
+    # an organisation named once, then "the commission" or "it"
+    (
+        "The nonpartisan Commission on Presidential Debates announced the moderators on Friday.\n\n"
+        "The commission said there were \u201cissues regarding the audio\u201d in the hall.",
+        "issues regarding the audio",
+        "Commission on Presidential Debates",
+        "mixed",
+    ),
+    (
+        "The International Monetary Fund cut its forecast for growth on Tuesday. It warned of \u201cpolitical tensions\u201d in Europe.",
+        "political tensions",
+        "International Monetary Fund",
+        "mixed",
+    ),
     # a quote sentence after narration about its speaker, in the same paragraph
     (
         "John Bolton distanced himself from the critics on Tuesday. \u201cI am going to support him, and support him enthusiastically.\u201d",
@@ -396,6 +410,18 @@ def test_quote_and_speaker(body: str, fragment: str | None, speaker: str | None,
 
 def test_every_pattern_count() -> None:
     assert len(CASES) >= 40
+
+
+def test_it_is_no_organisation_named_long_before() -> None:
+    """'it' reaches back only a sentence or two: a group described in other words since is not
+    the organisation named paragraphs earlier."""
+    body = (
+        "The White House announced the speech on Monday.\n\n"
+        + "The father of a pupil killed at the school will introduce the president. " * 8
+        + "\n\nBarden now leads a program called Safe Schools. The group seeks what it calls \u201csensible laws and policy.\u201d"
+    )
+    (q,) = [q for q in quotes_of(body) if "sensible laws" in q.text]
+    assert q.speaker != "White House"
 
 
 def test_unresolved_speaker_keeps_the_mention() -> None:
