@@ -219,7 +219,9 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     ]
     # a name in a prepositional phrase of the subject is not the speaker: "the Commission on
     # Presidential Debates", "a spokesman for Senator Ted Cruz"
-    people = [c for c in people if tok in c or not _under_prep(c[-1], tok)]
+    # … except the author of a document: "a report by Politico", "an analysis by Lily Batchelder"
+    document = norm(tok.lemma_) in DOCUMENT_NOUNS
+    people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _by(c[-1], tok))]
     own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
     own.sort(key=lambda c: tok not in c)  # "Clinton spokesman Jesse Lehrich": Lehrich's own name first
     pick = own[0] if own else (people[-1] if people else None)
@@ -232,7 +234,9 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
                 cast.speakers.append((offset + toks[0].idx, person))
             return person, mention
     orgs = [c for c in chains if looks_like_org(c)]
-    if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0])):
+    if document:  # "the IMF report", "a new report by Politico": the organisation that wrote it
+        orgs = [c for c in orgs if c[-1].head.i == tok.i or _by(c[-1], tok)]
+    if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
         org = orgs[0]
         return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
     # a description: "the secretary of State", "the official", "a source"
@@ -248,6 +252,15 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
             gender = "f" if low.endswith("woman") else "m" if low.endswith("man") else None
             return cast.recent(at, gender), mention
     return None, mention
+
+
+#: Documents speak for whoever wrote them ("the IMF report said", "according to a poll by …").
+DOCUMENT_NOUNS = {"analysis", "article", "complaint", "letter", "memo", "poll", "report", "ruling", "statement", "study", "survey"}
+
+
+def _by(t: Token, head: Token) -> bool:
+    """Whether `t` is the object of a "by" phrase of `head` ("a report by Politico")."""
+    return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == head.i
 
 
 def _under_prep(t: Token, head: Token) -> bool:

@@ -382,6 +382,15 @@ CASES = [
         "International Monetary Fund",
         "mixed",
     ),
+    # a document speaks for whoever wrote it; a spokesman does not speak as his boss
+    (
+        "Party insiders are trying to mobilise young voters, according to a new report by Politico.",
+        "Party insiders are trying to mobilise young voters",
+        "Politico",
+        "indirect",
+    ),
+    ("The IMF report said growth in Europe would slow sharply next year.", "growth in Europe would slow", "IMF", "indirect"),
+    ("A spokesman for Senator Ted Cruz said the campaign would continue.", "the campaign would continue", None, "indirect"),
     # a quote sentence after narration about its speaker, in the same paragraph
     (
         "John Bolton distanced himself from the critics on Tuesday. \u201cI am going to support him, and support him enthusiastically.\u201d",
