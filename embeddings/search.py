@@ -81,10 +81,9 @@ def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS}
 
 
-def coverage(query: str, text: str) -> float:
-    """Share of the query's content words that occur in the text (1.0 = all of them)."""
-    q = content_words(query)
-    return len(q & content_words(text)) / len(q) if q else 0.0
+def coverage(words: set[str], text: str) -> float:
+    """Share of the query's content `words` that occur in the text (1.0 = all of them)."""
+    return len(words & content_words(text)) / len(words) if words else 0.0
 
 
 def in_order(query: str, text: str) -> float:
@@ -178,7 +177,7 @@ class Searcher:
             for rank, i in enumerate(lexical.search(query, CANDIDATES, allowed)):
                 ranked[i] = ranked.get(i, 0.0) + self.bm25_weight / (RRF_K + rank)
         words = content_words(query)
-        covered = {i: len(words & content_words(texts[i])) / len(words) if words else 0.0 for i in ranked}
+        covered = {i: coverage(words, texts[i]) for i in ranked}
         if mode == "hybrid":
             for i in ranked:
                 ranked[i] += self.coverage_weight * covered[i]
