@@ -7,6 +7,7 @@ The rule is: resolve when the article supports it, otherwise leave the speaker u
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -235,8 +236,9 @@ def looks_like_org(tokens: list[Token]) -> bool:
     return ent is not None and ent.end == tokens[-1].i + 1 and all(t.pos_ == "DET" for t in doc[ent.start : tokens[0].i])
 
 
-def _first(pair: tuple[int, Person]) -> int:
-    return pair[0]
+def _latest(pairs: Iterable[tuple[int, Person]]) -> tuple[int, Person | None]:
+    """The (offset, person) pair with the highest offset, or (-1, None)."""
+    return max(pairs, default=(-1, None), key=lambda pair: pair[0])
 
 
 class Cast:
@@ -414,8 +416,8 @@ class Cast:
             return not p.org and p.certain and (gender is None or p.gender in (None, gender))
 
         # latest by position, not by when it was noted: a paragraph's speakers are noted after its names
-        subj_at, last_subject = max(((off, p) for off, p, s in self.mentions if off < at and s and fits(p)), default=(-1, None), key=_first)
-        speaker_at, last_speaker = max(((off, p) for off, p in self.speakers if off < at and fits(p)), default=(-1, None), key=_first)
+        subj_at, last_subject = _latest((off, p) for off, p, s in self.mentions if off < at and s and fits(p))
+        speaker_at, last_speaker = _latest((off, p) for off, p in self.speakers if off < at and fits(p))
         if at - speaker_at >= window:
             last_speaker = None
         if last_speaker is not None and last_subject is not None and last_subject is not last_speaker:
@@ -424,19 +426,13 @@ class Cast:
             return last_speaker
         if last_subject is not None and at - subj_at < window:
             return last_subject
-        return max(((off, p) for off, p, _ in self.mentions if off < at and at - off < window and fits(p)), default=(-1, None), key=_first)[
-            1
-        ]
+        return _latest((off, p) for off, p, _ in self.mentions if off < at and at - off < window and fits(p))[1]
 
     def recent_org(self, at: int, word: str | None = None, window: int = 1500) -> Person | None:
         """The latest organisation before `at` with `word` in its name ("the commission said"),
         or without a word, the latest one that spoke or was a subject ("it said")."""
-        found = [
-            (off, p)
-            for off, p, subject in self.mentions + self.organisations
-            if p.org and off < at and at - off < window and (word in p.words if word else subject)
-        ]
-        return max(found, default=(-1, None), key=_first)[1]
+        known = self.mentions + self.organisations
+        return _latest((off, p) for off, p, s in known if p.org and off < at and at - off < window and (word in p.words if word else s))[1]
 
     def by_title(self, words: set[str], at: int) -> Person | None:
         """A definite description ("the secretary of State") matched against known titles."""
