@@ -33,8 +33,9 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear"
 sys.path.insert(0, str(ROOT))
+
+from corpora import POLNEAR  # noqa: E402
 
 from embeddings.articles import parse_text  # noqa: E402
 

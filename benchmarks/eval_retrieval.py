@@ -25,14 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from eval_attribution import POLNEAR, file_offsets, gold_items, named, parse_ann, speaker_ok  # noqa: E402
+from corpora import BBC, POLNEAR  # noqa: E402
+from eval_attribution import file_offsets, gold_items, named, parse_ann, speaker_ok  # noqa: E402
 
 from bot.answer import answer  # noqa: E402
 from embeddings.people import quote_ids  # noqa: E402
 from embeddings.pipeline import build_index, open_searcher  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
 
-BBC = ROOT.parent / "shared" / "corpus" / "bbc-2004"
 STOP = set("the a an and or of to in on at for with is are was were be been it its this that i we you he she they".split())
 
 

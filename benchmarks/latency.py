@@ -23,10 +23,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from corpora import BBC  # noqa: E402
+
 from embeddings.nearest import nearest, vector_index  # noqa: E402
 from embeddings.vectors import encode, load_model  # noqa: E402
-
-BBC = ROOT.parent / "shared" / "corpus" / "bbc-2004"
 
 
 def percentile(values: list[float], p: float) -> float:

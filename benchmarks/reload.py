@@ -22,8 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpora import BBC
+
 ROOT = Path(__file__).resolve().parents[1]
-BBC = ROOT.parent / "shared" / "corpus" / "bbc-2004"
 
 
 def run(corpus: Path, index: Path) -> tuple[float, str]:

@@ -19,8 +19,9 @@ import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(ROOT))
+
+from corpora import CORPORA as SHARED  # noqa: E402
 
 from embeddings.articles import Article, ArticleError, parse_text, read_file  # noqa: E402
 from embeddings.nlp import load_nlp, parse_articles  # noqa: E402

@@ -25,11 +25,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from corpora import BBC  # noqa: E402
+
 from embeddings.index import Index, load, save  # noqa: E402
 from embeddings.pipeline import build_index  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
 
-BBC = ROOT.parent / "shared" / "corpus" / "bbc-2004"
 QUESTION = "Who said the economy would grow next year?"
 
 

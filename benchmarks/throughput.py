@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from corpora import BBC  # noqa: E402
+
 from embeddings.passages import embed_text  # noqa: E402
 from embeddings.pipeline import build_index  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
 from embeddings.vectors import encode, load_model  # noqa: E402
-
-BBC = ROOT.parent / "shared" / "corpus" / "bbc-2004"
 
 
 def main() -> None:
