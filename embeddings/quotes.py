@@ -60,6 +60,8 @@ COMMISSIVE_VERBS = {"agree", "ask", "call", "offer", "pledge", "promise", "tell"
 #: the repeal of Obamacare", "stressed her support of the raid".
 NOMINAL_VERBS = {"acknowledge", "announce", "call", "cite", "demand", "deny", "emphasise", "emphasize", "mention", "question", "stress"}
 JUDGING_VERBS = {"accuse", "blast", "charge", "criticise", "criticize", "hail", "mock", "praise", "slam", "thank"}
+#: Every verb `_reported_clause` reads.
+REPORTING_VERBS = INDIRECT_VERBS | COMMISSIVE_VERBS | JUDGING_VERBS | NOMINAL_VERBS
 KINDS = ("direct", "mixed", "indirect")
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*([A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,3})[ \t\u00a0]*(?:\n|$|,)"
@@ -392,8 +394,9 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         stretches = find_stretches(para)
         mask = _quote_mask(len(para), stretches)
         cues = _cue_tokens(doc, mask) if doc is not None else []
+        clauses = {cue.i: _reported_clause(cue) for cue in cues if cue.lemma_.lower() in REPORTING_VERBS}
         if doc is not None:
-            cast.read(doc, offset, mask, _reported_mask(len(para), cues))
+            cast.read(doc, offset, mask, _reported_mask(len(para), cues, clauses))
         para_found: list[_Found] = []
         for k, s in enumerate(stretches):
             if _title(para, s):
@@ -475,7 +478,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             _share_within_paragraph(para_found)
         found.extend(para_found)
         if doc is not None:
-            found.extend(_indirect(doc, offset, number, cues, mask, cast))
+            found.extend(_indirect(doc, offset, number, cues, clauses, mask, cast))
         prev_open = bool(stretches) and stretches[-1].open_end
         prev_quoted = any(len(para[s.start : s.end].split()) >= 2 for s in stretches)
         attributed = [f for f in para_found if f.person is not None or f.mention is not None]
@@ -518,9 +521,11 @@ def _share_within_paragraph(items: list[_Found]) -> None:
             item.person, item.mention, item.cue = source.person, source.mention, source.cue
 
 
-def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[bool], cast: Cast) -> list[_Found]:
-    """Reported speech: the complement clause of a speech verb, or the clause 'according to X'
-    qualifies, when no quotation marks are involved."""
+def _indirect(
+    doc: Doc, offset: int, number: int, cues: list[Token], clauses: dict[int, Span | None], mask: list[bool], cast: Cast
+) -> list[_Found]:
+    """Reported speech: what a speech verb reports (`clauses`, by cue position, from
+    `_reported_clause`), or the clause 'according to X' qualifies, when no quotation marks are involved."""
     out: list[_Found] = []
     for cue in cues:
         if cue.lower_ == "according":
@@ -537,9 +542,7 @@ def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[
                     hi_tok -= 1
                 span = cue.doc[sent.start : hi_tok]
         else:
-            if cue.lemma_.lower() not in INDIRECT_VERBS | COMMISSIVE_VERBS | JUDGING_VERBS | NOMINAL_VERBS:
-                continue
-            span = _reported_clause(cue)
+            span = clauses.get(cue.i)
             if span is None:
                 continue
         span = _before_quote(span, mask)
@@ -553,12 +556,12 @@ def _indirect(doc: Doc, offset: int, number: int, cues: list[Token], mask: list[
     return out
 
 
-def _reported_mask(n: int, cues: list[Token]) -> list[bool]:
+def _reported_mask(n: int, cues: list[Token], clauses: dict[int, Span | None]) -> list[bool]:
     """Characters of clauses a speech verb reports ("McLenney said Clinton doesn't …"): their
     subjects are what the speaker talks about, not who a later "she said" refers to."""
     mask = [False] * n
     for cue in cues:
-        if cue.lemma_.lower() in INDIRECT_VERBS and (span := _reported_clause(cue)) is not None:
+        if cue.lemma_.lower() in INDIRECT_VERBS and (span := clauses.get(cue.i)) is not None:
             for i in range(span.start_char, min(n, span.end_char)):
                 mask[i] = True
     return mask
