@@ -4,6 +4,10 @@ unbalanced marks, apostrophes, nested quotes and quotes that run over paragraph 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 DOUBLE_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", '"': '"'}
 SINGLE_OPEN = {"\u2018": "\u2019", "'": "'"}
@@ -99,3 +103,9 @@ def _find_close(text: str, i: int, close: str, double: bool) -> int:
             return -1  # single quotes never run across double marks or lines
         i += 1
     return -1
+
+
+def inside(tok: Token, mask: list[bool] | None) -> bool:
+    """Whether a token starts on a marked character of its paragraph (`mask`: one flag per
+    character, for text inside quotation marks or inside reported speech)."""
+    return mask is not None and tok.idx < len(mask) and mask[tok.idx]

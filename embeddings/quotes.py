@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from embeddings.marks import Stretch, find_stretches
+from embeddings.marks import Stretch, find_stretches, inside
 from embeddings.speakers import (
     FEMALE,
     MALE,
@@ -105,15 +105,10 @@ def _quote_mask(n: int, stretches: list[Stretch]) -> list[bool]:
     return mask
 
 
-def _quoted(tok: Token, mask: list[bool] | None) -> bool:
-    """Whether a token lies inside quotation marks (`mask` from `_quote_mask`)."""
-    return mask is not None and tok.idx < len(mask) and mask[tok.idx]
-
-
 def _cue_tokens(doc: Doc, mask: list[bool]) -> list[Token]:
     out = []
     for tok in doc:
-        if _quoted(tok, mask):
+        if inside(tok, mask):
             continue
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
             if tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 2].lower_ == "so" and doc[tok.i - 1].text == "-":
@@ -135,14 +130,14 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
         return objs[0] if objs else None
     tok = cue
     for _ in range(3):
-        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not _quoted(c, mask) and any(ch.isalnum() for ch in c.text)]
+        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask) and any(ch.isalnum() for ch in c.text)]
         if subs:
             sub = subs[0]
             if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
-                return None if _quoted(tok.head, mask) else tok.head
+                return None if inside(tok.head, mask) else tok.head
             return sub
         if tok.dep_ == "relcl":
-            return None if _quoted(tok.head, mask) else tok.head
+            return None if inside(tok.head, mask) else tok.head
         if tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep"} and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -159,13 +154,13 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     if left >= cue.sent.start and cue.doc[left].text == ",":
         for j in range(left - 1, max(cue.sent.start, cue.i - 14) - 1, -1):
             cand = cue.doc[j]
-            if cand.ent_type_ == "PERSON" and not _quoted(cand, mask) and j + 1 < len(cue.doc) and cue.doc[j + 1].text == ",":
+            if cand.ent_type_ == "PERSON" and not inside(cand, mask) and j + 1 < len(cue.doc) and cue.doc[j + 1].text == ",":
                 return cand
-            if _quoted(cand, mask):
+            if inside(cand, mask):
                 break
     # "…," said Rubio — an inverted subject the parser attached elsewhere
     for right in cue.doc[cue.i + 1 : cue.i + 6] if cue.tag_ != "VBG" else []:  # "urging Congress to" has no inverted subject
-        if _quoted(right, mask):
+        if inside(right, mask):
             break
         if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE:
             return right
@@ -205,7 +200,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         if low == "it":  # "it said": an organisation
             return cast.recent_org(min(at, offset + tok.idx), window=IT_WINDOW), tok.text
         return None, tok.text
-    chains = [c for c in name_chains(span) if name_tokens(c) and not _quoted(c[0], mask)]
+    chains = [c for c in name_chains(span) if name_tokens(c) and not inside(c[0], mask)]
     for c in chains:  # the small model tags many surnames ORG; a person of that name wins
         known = cast.find_person([t.text for t in name_tokens(c)], at) if looks_like_org(c) else None
         if known is not None and (tok in c or tok.head in c):
@@ -620,7 +615,7 @@ def _before_quote(span: Span, mask: list[bool]) -> Span | None:
     """Reported speech stops where a quotation starts (the quote is its own item); four words
     or more must remain."""
     for tok in span:
-        if _quoted(tok, mask):
+        if inside(tok, mask):
             span = span.doc[span.start : tok.i]
             break
     while len(span) and (span[-1].is_punct or span[-1].is_space):

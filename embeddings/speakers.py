@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import gender_guesser.detector
 
+from embeddings.marks import inside
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -309,11 +311,11 @@ class Cast:
         """Register the people of one paragraph: PERSON entities, their titles and gender cues.
         `quoted`/`reported` mark characters inside quotation marks / reported speech."""
 
-        def outside(tok: Token, mask: list[bool] | None = quoted) -> bool:
-            return mask is None or tok.idx >= len(mask) or not mask[tok.idx]
+        def outside(tok: Token) -> bool:
+            return not inside(tok, quoted)
 
         def subject(tok: Token) -> bool:
-            return tok.dep_.startswith("nsubj") and outside(tok, reported)
+            return tok.dep_.startswith("nsubj") and not inside(tok, reported)
 
         for ent in doc.ents:
             if ent.label_ == "ORG" and len(ent) > 1 and any(norm(t.text) in ORG_WORDS for t in ent) and outside(ent[0]):
