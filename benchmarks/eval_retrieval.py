@@ -182,7 +182,7 @@ def main() -> None:
                     mrr += 1 / (ranks[0] + 1)
                 if ids:
                     top = searcher.index.quotes[ids[0]]
-                    spk += speaker_ok(searcher.directory.canonical(top.speaker), it["speaker"])
+                    spk += speaker_ok(searcher.directory.canonical(top), it["speaker"])
             n = max(1, len(items))
             print(f"  {mode:<6} {kind}-questions  R@1 {r1 / n:.3f}  R@5 {r5 / n:.3f}  MRR {mrr / n:.3f}  speaker@1 {spk / n:.3f}")
     searcher.mode = "hybrid"

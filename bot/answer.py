@@ -114,7 +114,7 @@ def _relevant(hit: Hit, threshold: float, floor: float, words: int = 0) -> bool:
 
 def _quote_hit(searcher: Searcher, hit: Hit) -> QuoteHit:
     quote = searcher.index.quotes[hit.id]
-    speaker = searcher.directory.canonical(quote.speaker)
+    speaker = searcher.directory.canonical(quote)
     return QuoteHit(quote, speaker, searcher.index.articles[quote.article_id], hit.cosine)
 
 
@@ -217,7 +217,7 @@ def passages_answer(question: str, searcher: Searcher, min_score: float, limit: 
         passage = searcher.index.passages[h.id]
         quotes = (searcher.index.quotes[i] for i in searcher.quotes_of_article.get(passage.article_id, []))
         inside = tuple(
-            QuoteHit(q, searcher.directory.canonical(q.speaker), searcher.index.articles[q.article_id], h.cosine)
+            QuoteHit(q, searcher.directory.canonical(q), searcher.index.articles[q.article_id], h.cosine)
             for q in quotes
             if passage.start <= q.start and q.end <= passage.end and q.kind != "indirect"
         )

@@ -178,6 +178,7 @@ def extract(paths: tuple[Path, ...], as_json: bool) -> None:
                     "article": str(path),
                     "quote": q.text,
                     "speaker": q.speaker,
+                    "group": q.group,
                     "mention": q.mention,
                     "cue": q.cue,
                     "kind": q.kind,

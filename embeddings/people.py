@@ -37,7 +37,7 @@ class Directory:
         by_name: dict[str, list[int]] = {}
         roles: dict[str, set[str]] = {}
         for i, q in enumerate(quotes):
-            if q.speaker:
+            if q.speaker and not q.group:
                 by_name.setdefault(q.speaker, []).append(i)
                 roles.setdefault(q.speaker, set()).update(q.roles)
         self.speakers: list[Speaker] = []
@@ -63,8 +63,11 @@ class Directory:
         for s in self.speakers:
             s.quote_ids.sort()
 
-    def canonical(self, name: str | None) -> str | None:
-        return self.of_name[name].name if name in self.of_name else None
+    def canonical(self, quote: Quote) -> str | None:
+        """The quote's speaker by their fullest name; a group keeps the name its article gives it."""
+        if quote.group:
+            return quote.speaker
+        return self.of_name[quote.speaker].name if quote.speaker in self.of_name else None
 
     def find(self, query: str) -> list[Speaker]:
         """Speakers a user means by `query`: by name words first, else by title or role."""

@@ -83,6 +83,8 @@ class Quote:
     mention: str | None
     cue: str | None
     roles: tuple[str, ...] = ()
+    #: the speaker is a group as this article names it ("Police"), not a person or organisation
+    group: bool = False
 
 
 @dataclass
@@ -248,7 +250,53 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         if norm(tok.lemma_) in ROLE_NOUNS and tok.tag_ != "NNS":
             gender = "f" if low.endswith("woman") else "m" if low.endswith("man") else None
             return cast.recent(at, gender), mention
+    if _is_group(tok):  # "Police said", "Administration officials say": the group speaks
+        label = _group_label(span, tok)
+        return Person(label[:1].upper() + label[1:], set(), group=True), mention
     return None, mention
+
+
+#: Singular nouns that name a group of people ("Police said", "the family said").
+COLLECTIVE_NOUNS = {"audience", "crowd", "family", "police", "public", "staff"}
+#: Plural things the parser may make a subject of "show", "suggest", "say": no group of people.
+THING_NOUNS = {
+    "comment",
+    "datum",
+    "data",
+    "factor",
+    "figure",
+    "finding",
+    "investment",
+    "mine",
+    "number",
+    "promise",
+    "remark",
+    "result",
+    "rule",
+    "statistic",
+}
+
+
+def _is_group(tok: Token) -> bool:
+    """A plural or collective common noun as the speaker ("Authorities", "many lawmakers");
+    documents ("the reports") speak for an author instead, and "those few weeks" is no one."""
+    lemma = norm(tok.lemma_)
+    if tok.pos_ not in {"NOUN", "PROPN"} or norm(tok.text) in PRONOUNS or tok.ent_type_ in {"DATE", "TIME"}:
+        return False
+    if lemma in DOCUMENT_NOUNS | THING_NOUNS or norm(tok.text) in THING_NOUNS:
+        return False
+    return tok.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS
+
+
+def _group_label(span: Span, tok: Token) -> str:
+    """The group's words up to a comma or a relative clause ("Central European leaders who have
+    been …" → "Central European leaders", "Scott's relatives, including his wife" → "Scott's relatives")."""
+    end = span.end
+    for t in span:
+        if t.i > tok.i and (t.text == "," or t.dep_ in {"relcl", "acl", "appos"}):
+            end = t.left_edge.i if t.text != "," else t.i
+            break
+    return span.doc[span.start : max(end, tok.i + 1)].text.strip(" ,")
 
 
 #: Documents speak for whoever wrote them ("the IMF report said", "according to a poll by …").
@@ -498,6 +546,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             mention=f.mention,
             cue=f.cue,
             roles=tuple(sorted(f.person.titles)) if f.person is not None else (),
+            group=f.person is not None and f.person.group,
         )
         for f in found
     ]

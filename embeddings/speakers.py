@@ -98,6 +98,9 @@ class Person:
     #: seen as a PERSON entity or with a full name: only such people are the antecedent of a
     #: pronoun (a lone capitalised word — "Debates", "Amendment" — may be no person at all)
     certain: bool = False
+    #: a group named as the article names it ("Police", "Administration officials"): it speaks
+    #: here, but is no one person and is never merged with another article's group of that name
+    group: bool = False
 
     def add_title(self, title: str) -> None:
         title = " ".join(title.split()).strip(" ,").lower()

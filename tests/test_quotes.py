@@ -264,7 +264,7 @@ CASES = [
         "direct",
     ),
     ("\u201cThe numbers do not add up,\u201d a source said.", "The numbers do not add up", None, "direct"),
-    ("\u201cWe were not consulted,\u201d officials said.", "We were not consulted", None, "direct"),
+    ("\u201cWe were not consulted,\u201d officials said.", "We were not consulted", "Officials", "direct"),
     ("\u201cIt is a scandal,\u201d one resident said.", "It is a scandal", None, "direct"),
     # inverted and participial attributions
     ("\u201cNo comment,\u201d replied spokesman Dan Fox.", None, None, None),
@@ -436,6 +436,41 @@ def test_it_is_no_organisation_named_long_before() -> None:
 def test_unresolved_speaker_keeps_the_mention() -> None:
     (q,) = [q for q in quotes_of("\u201cThe numbers do not add up,\u201d a senior source said.") if "numbers" in q.text]
     assert q.speaker is None and q.mention and "source" in q.mention and q.cue == "said"
+
+
+@pytest.mark.parametrize(
+    ("body", "group"),
+    [
+        ("\u201cWhat curfew?\u201d protesters chanted as they marched.", "Protesters"),
+        ("Police said the officers had \u201cadequate resources\u201d on the night.", "Police"),
+        ("Administration officials said they hoped the move would spur investment.", "Administration officials"),
+        ("\u201cThe sanctions worked,\u201d said Central European leaders who opposed the plan.", "Central European leaders"),
+        (
+            "Scott\u2019s relatives, including his wife, said the video raised \u201cmore questions than answers.\u201d",
+            "Scott\u2019s relatives",
+        ),
+    ],
+)
+def test_a_group_speaks_as_the_article_names_it(body: str, group: str) -> None:
+    """Police, protesters, officials: the article names no one person, and the bot shows the
+    group as the article does instead of "unidentified" (its relative clause or apposition cut)."""
+    (q,) = quotes_of(body)[:1]
+    assert q.speaker == group and q.group and q.roles == ()
+
+
+def test_a_group_is_never_a_pronoun_antecedent() -> None:
+    found = quotes_of("\u201cStay home,\u201d police said on Monday.\n\n\u201cWe are ready,\u201d he said.")
+    assert [q.speaker for q in found] == ["Police", None]
+
+
+def test_groups_are_not_merged_across_articles() -> None:
+    """ "Police" in Charlotte and "Police" in London are two groups, not one speaker of the index."""
+    from embeddings.people import Directory
+
+    quotes = quotes_of("\u201cStay home,\u201d police said.") + quotes_of("\u201cThe road is closed,\u201d police said.")
+    directory = Directory(quotes)
+    assert [directory.canonical(q) for q in quotes] == ["Police", "Police"]
+    assert directory.find("police") == [] and directory.speakers == []
 
 
 @pytest.mark.parametrize(
