@@ -374,6 +374,14 @@ def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int) -> Token | None:
     inside = [c for c in cues if lo <= c.idx < hi]
     if not inside:
         return None
+    # the speech verb the quoted words hang from in the parse, if one does ("described the
+    # incident as a “terrible situation,” but stopped short of calling …" → described)
+    quoted = [t for t in inside[0].doc if s.start <= t.idx < s.end]
+    if quoted:
+        above = {a.i for a in quoted[0].ancestors}
+        governing = [c for c in inside if c.i in above]
+        if governing:
+            return max(governing, key=lambda c: c.i if c.idx < s.mark_start else -c.i)
     after = [c for c in inside if c.idx >= s.mark_end]
     before = [c for c in inside if c.idx < s.mark_start]
     near_after = after[0] if after and after[0].idx - s.mark_end < 60 else None

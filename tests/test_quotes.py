@@ -265,6 +265,19 @@ CASES = [
     ),
     ("\u201cThe numbers do not add up,\u201d a source said.", "The numbers do not add up", None, "direct"),
     ("\u201cWe were not consulted,\u201d officials said.", "We were not consulted", "Officials", "direct"),
+    # the speech verb the quoted words hang from wins over a nearer one of another clause
+    (
+        "Mayor Ana Ruiz described the flooding as a \u201cterrible situation,\u201d but stopped short of calling the city's response slow.",
+        "terrible situation",
+        "Ana Ruiz",
+        "mixed",
+    ),
+    (
+        'When attackers are revealed as part of the war, Obama and Clinton call them "lone wolves" and describe their actions as crimes.',
+        "lone wolves",
+        "Obama",
+        "mixed",
+    ),
     ("\u201cIt is a scandal,\u201d one resident said.", "It is a scandal", None, "direct"),
     # inverted and participial attributions
     ("\u201cNo comment,\u201d replied spokesman Dan Fox.", None, None, None),
