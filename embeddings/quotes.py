@@ -391,6 +391,12 @@ def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int) -> Token | None:
     return near_before or (after[0] if after else None)
 
 
+def _governs(cue: Token, doc: Doc, s: Stretch) -> bool:
+    """Whether the quoted words hang from `cue` in the parse."""
+    quoted = [t for t in doc if s.start <= t.idx < s.end]
+    return bool(quoted) and any(a.i == cue.i for a in quoted[0].ancestors)
+
+
 def _adjacent_verb(doc: Doc, s: Stretch) -> Token | None:
     """'"This is fantastic!" beamed Donald Hartley' / '"…," Viguerie notes': in news style a verb
     right after a closing quote is its cue, whatever the verb (the tagger may even call it a noun)."""
@@ -456,6 +462,8 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             if doc is not None:
                 lo, hi = _window(doc, stretches, k)
                 cue = _pick_cue(cues, s, lo, hi) or _adjacent_verb(doc, s) or _governing_verb(doc, s)
+                if cue is not None and cue.idx >= s.mark_end and _kind(para, s) == "mixed" and not _governs(cue, doc, s):
+                    cue = _governing_verb(doc, s) or cue  # "likened the rules to “burning …” - a charge that"
                 if cue is not None:
                     subj = _subject(cue, mask)
                     cue_text = _cue_text(cue)

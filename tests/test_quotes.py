@@ -278,6 +278,13 @@ CASES = [
         "Obama",
         "mixed",
     ),
+    # no speech verb governs the phrase: the verb that does, not a cue of the clause after it
+    (
+        'Another critic, Laurence H. Tribe, likened the rules to "burning the Constitution" - a charge that might have stung.',
+        "burning the Constitution",
+        "Laurence H. Tribe",
+        "mixed",
+    ),
     ("\u201cIt is a scandal,\u201d one resident said.", "It is a scandal", None, "direct"),
     # inverted and participial attributions
     ("\u201cNo comment,\u201d replied spokesman Dan Fox.", None, None, None),
