@@ -501,10 +501,15 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 if intro is not None and at >= prev_start and not prev_quoted:
                     person, mention = intro, intro.name
             elif (
-                cue_text is None and person is None and k == 0 and not starts_para and para[: s.mark_start].rstrip()[-1:] in {".", "!", "?"}
+                cue_text is None
+                and person is None
+                and not para_found
+                and not starts_para
+                and para[: s.mark_start].rstrip()[-1:] in {".", "!", "?"}
             ):
                 # a quote sentence after narration about its speaker, in the same paragraph
-                # ("Bolton distanced himself from … “I'm going to support him …”")
+                # ("Bolton distanced himself from … “I'm going to support him …”"); a show's
+                # title in marks before it is no quote ("On “Face the Nation,” Sanders …")
                 intro = cast.last_subject_before(offset + s.mark_start)
                 at = max((m for m in intro.mentions if m < offset + s.mark_start), default=-1) if intro is not None else -1
                 if intro is not None and at >= offset:

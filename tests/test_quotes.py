@@ -302,6 +302,14 @@ CASES = [
         "Lawrence B. Cummings",
         "direct",
     ),
+    # a show's title in marks before the narration is no quote: the quote sentence after it is still the subject's
+    (
+        'On "Face the Nation," Sen. Bernie Sanders (Vt.) named young voters\' exhaustion with bigotry as a reason to back Clinton. '
+        '"The younger people are sick and tired of discrimination and racism."',
+        "sick and tired",
+        "Bernie Sanders",
+        "direct",
+    ),
     ("\u201cIt is a scandal,\u201d one resident said.", "It is a scandal", None, "direct"),
     # inverted and participial attributions
     ("\u201cNo comment,\u201d replied spokesman Dan Fox.", None, None, None),
