@@ -66,6 +66,7 @@ KINDS = ("direct", "mixed", "indirect")
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*([A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,3})[ \t\u00a0]*(?:\n|$|,)"
 )
+_LISTED = re.compile(r"[\s,;]*(?:and|or|,)?[\s,]*")  # what joins quotes of one list: “A,” “B” and “C”
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 
 
@@ -470,6 +471,13 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 cue = _pick_cue(cues, s, lo, hi) or _adjacent_verb(doc, s) or _governing_verb(doc, s)
                 if cue is not None and cue.idx >= s.mark_end and _kind(para, s) == "mixed" and not _governs(cue, doc, s):
                     cue = _governing_verb(doc, s) or cue  # "likened the rules to “burning …” - a charge that"
+                listed = (
+                    para_found
+                    and para_found[-1].end == offset + stretches[k - 1].end
+                    and _LISTED.fullmatch(para[stretches[k - 1].mark_end : s.mark_start])
+                )
+                if listed and _kind(para, s) == "mixed":  # went on about “A,” “B” and “C”: one speaker for the list
+                    person, mention, cue_text, cue = para_found[-1].person, para_found[-1].mention, para_found[-1].cue, None
                 if cue is not None:
                     subj = _subject(cue, mask)
                     cue_text = _cue_text(cue)

@@ -310,6 +310,14 @@ CASES = [
         "Bernie Sanders",
         "direct",
     ),
+    # a list of quoted phrases has one speaker, however the parser hung the last one
+    (
+        "As Trump went on about \u201chow the system is rigged,\u201d and \u201cwounded American families\u201d and "
+        "\u201cour own struggling citizens,\u201d Melanie said yes, over and over again.",
+        "our own struggling citizens",
+        "Trump",
+        "mixed",
+    ),
     ("\u201cIt is a scandal,\u201d one resident said.", "It is a scandal", None, "direct"),
     # inverted and participial attributions
     ("\u201cNo comment,\u201d replied spokesman Dan Fox.", None, None, None),
