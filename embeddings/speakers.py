@@ -322,6 +322,8 @@ class Cast:
             called …"), also where the parser hung the name on a place or firm in the subject's
             phrase ("His partner at Lenox, Lawrence B. Cummings, called …")."""
             head = tok
+            if head.dep_ == "poss":  # "Oz's dubious advice earned him …": Oz is who the sentence is about
+                head = head.head
             if head.dep_ == "appos":
                 head = head.head
                 while head.ent_type_ in {"ORG", "GPE"} and head.dep_ == "pobj" and head.head.dep_ == "prep":

@@ -318,6 +318,14 @@ CASES = [
         "Trump",
         "mixed",
     ),
+    # the possessor of the subject is who the narration is about: "she" is Clinton, not the earlier speaker
+    (
+        "\u201cWe need a plan,\u201d Elizabeth Warren said.\n\nHillary Clinton\u2019s speech on Monday drew applause from the crowd."
+        "\n\n\u201cWe will defend the law,\u201d she said.",
+        "defend the law",
+        "Hillary Clinton",
+        "direct",
+    ),
     ("\u201cIt is a scandal,\u201d one resident said.", "It is a scandal", None, "direct"),
     # inverted and participial attributions
     ("\u201cNo comment,\u201d replied spokesman Dan Fox.", None, None, None),
