@@ -288,10 +288,10 @@ def _is_group(tok: Token) -> bool:
     lemma = norm(tok.lemma_)
     if tok.pos_ not in {"NOUN", "PROPN"} or norm(tok.text) in PRONOUNS or tok.ent_type_ in {"DATE", "TIME"}:
         return False
-    if lemma in DOCUMENT_NOUNS | THING_NOUNS or norm(tok.text) in THING_NOUNS:
-        return False
     if lemma in QUANTITY_NOUNS:  # "Only 52 percent of registered voters said", "a majority of Americans"
         return any(c.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"} for o in c.children) for c in tok.children)
+    if lemma in DOCUMENT_NOUNS | THING_NOUNS or norm(tok.text) in THING_NOUNS:
+        return False
     return tok.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS
 
 
@@ -377,18 +377,22 @@ def _window(doc: Doc, stretches: list[Stretch], k: int) -> tuple[int, int]:
     return start, end
 
 
-def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int) -> Token | None:
+def _hung_from(doc: Doc, s: Stretch) -> set[int]:
+    """The tokens the quoted words hang from in the parse (their first word's ancestors)."""
+    first = next((t for t in doc if s.start <= t.idx < s.end), None)
+    return {a.i for a in first.ancestors} if first is not None else set()
+
+
+def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int, above: set[int]) -> Token | None:
+    """The cue of a stretch among the speech verbs of its window: the one the quoted words hang
+    from ("described the incident as a “terrible situation,” but stopped short of calling …" →
+    described), else the nearest, after the quote when that is as near as before it."""
     inside = [c for c in cues if lo <= c.idx < hi]
     if not inside:
         return None
-    # the speech verb the quoted words hang from in the parse, if one does ("described the
-    # incident as a “terrible situation,” but stopped short of calling …" → described)
-    quoted = [t for t in inside[0].doc if s.start <= t.idx < s.end]
-    if quoted:
-        above = {a.i for a in quoted[0].ancestors}
-        governing = [c for c in inside if c.i in above]
-        if governing:
-            return max(governing, key=lambda c: c.i if c.idx < s.mark_start else -c.i)
+    governing = [c for c in inside if c.i in above]
+    if governing:
+        return max(governing, key=lambda c: c.i if c.idx < s.mark_start else -c.i)
     after = [c for c in inside if c.idx >= s.mark_end]
     before = [c for c in inside if c.idx < s.mark_start]
     near_after = after[0] if after and after[0].idx - s.mark_end < 60 else None
@@ -396,12 +400,6 @@ def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int) -> Token | None:
     if near_after is not None and (near_before is None or near_after.idx - s.mark_end <= s.mark_start - near_before.idx):
         return near_after
     return near_before or (after[0] if after else None)
-
-
-def _governs(cue: Token, doc: Doc, s: Stretch) -> bool:
-    """Whether the quoted words hang from `cue` in the parse."""
-    quoted = [t for t in doc if s.start <= t.idx < s.end]
-    return bool(quoted) and any(a.i == cue.i for a in quoted[0].ancestors)
 
 
 def _adjacent_verb(doc: Doc, s: Stretch) -> Token | None:
@@ -468,15 +466,16 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             person, mention, cue_text = None, None, None
             if doc is not None:
                 lo, hi = _window(doc, stretches, k)
-                cue = _pick_cue(cues, s, lo, hi) or _adjacent_verb(doc, s) or _governing_verb(doc, s)
-                if cue is not None and cue.idx >= s.mark_end and _kind(para, s) == "mixed" and not _governs(cue, doc, s):
+                above, mixed = _hung_from(doc, s), _kind(para, s) == "mixed"
+                cue = _pick_cue(cues, s, lo, hi, above) or _adjacent_verb(doc, s) or _governing_verb(doc, s)
+                if cue is not None and cue.idx >= s.mark_end and mixed and cue.i not in above:
                     cue = _governing_verb(doc, s) or cue  # "likened the rules to “burning …” - a charge that"
                 listed = (
                     para_found
                     and para_found[-1].end == offset + stretches[k - 1].end
                     and _LISTED.fullmatch(para[stretches[k - 1].mark_end : s.mark_start])
                 )
-                if listed and _kind(para, s) == "mixed":  # went on about “A,” “B” and “C”: one speaker for the list
+                if listed and mixed:  # went on about “A,” “B” and “C”: one speaker for the list
                     person, mention, cue_text, cue = para_found[-1].person, para_found[-1].mention, para_found[-1].cue, None
                 if cue is not None:
                     subj = _subject(cue, mask)
