@@ -512,7 +512,10 @@ def test_unresolved_speaker_keeps_the_mention() -> None:
         ("\u201cWhat curfew?\u201d protesters chanted as they marched.", "Protesters"),
         ("Police said the officers had \u201cadequate resources\u201d on the night.", "Police"),
         ("Administration officials said they hoped the move would spur investment.", "Administration officials"),
-        ("A number of other members of Congress echoed the call for a \u201clawful source of investment income.\u201d", "A number of other members of Congress"),
+        (
+            "A number of other members of Congress echoed the call for a \u201clawful source of investment income.\u201d",
+            "A number of other members of Congress",
+        ),
         ("\u201cThe sanctions worked,\u201d said Central European leaders who opposed the plan.", "Central European leaders"),
         (
             "Scott\u2019s relatives, including his wife, said the video raised \u201cmore questions than answers.\u201d",
