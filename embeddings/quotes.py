@@ -387,14 +387,14 @@ def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int, above: set[int]) 
     """The cue of a stretch among the speech verbs of its window: the one the quoted words hang
     from ("described the incident as a “terrible situation,” but stopped short of calling …" →
     described), else the nearest, after the quote when that is as near as before it."""
-    inside = [c for c in cues if lo <= c.idx < hi]
-    if not inside:
+    window = [c for c in cues if lo <= c.idx < hi]
+    if not window:
         return None
-    governing = [c for c in inside if c.i in above]
+    governing = [c for c in window if c.i in above]
     if governing:
         return max(governing, key=lambda c: c.i if c.idx < s.mark_start else -c.i)
-    after = [c for c in inside if c.idx >= s.mark_end]
-    before = [c for c in inside if c.idx < s.mark_start]
+    after = [c for c in window if c.idx >= s.mark_end]
+    before = [c for c in window if c.idx < s.mark_start]
     near_after = after[0] if after and after[0].idx - s.mark_end < 60 else None
     near_before = before[-1] if before else None
     if near_after is not None and (near_before is None or near_after.idx - s.mark_end <= s.mark_start - near_before.idx):
@@ -464,9 +464,10 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             if _title(para, s):
                 continue
             person, mention, cue_text = None, None, None
+            kind = _kind(para, s)
             if doc is not None:
                 lo, hi = _window(doc, stretches, k)
-                above, mixed = _hung_from(doc, s), _kind(para, s) == "mixed"
+                above, mixed = _hung_from(doc, s), kind == "mixed"
                 cue = _pick_cue(cues, s, lo, hi, above) or _adjacent_verb(doc, s) or _governing_verb(doc, s)
                 if cue is not None and cue.idx >= s.mark_end and mixed and cue.i not in above:
                     cue = _governing_verb(doc, s) or cue  # "likened the rules to “burning …” - a charge that"
@@ -531,7 +532,8 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 continue
             if words < min_words_unattributed and person is None and mention is None:
                 continue
-            kind = "direct" if continues else _kind(para, s)
+            if continues:
+                kind = "direct"
             if k > 0 and para_found and para_found[-1].kind == "direct":
                 gap = para[stretches[k - 1].mark_end : s.mark_start]
                 if len(gap) < 80 and gap.rstrip().endswith(",") and "." not in gap:
