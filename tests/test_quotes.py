@@ -497,7 +497,7 @@ def test_it_is_no_organisation_named_long_before() -> None:
 def test_no_inverted_subject_after_a_verb_that_follows_its_subject() -> None:
     """ "…," said Rubio has its subject after the verb; "an article hailed Trump as “…”" does not:
     Trump is who was hailed, not who spoke."""
-    (q,) = [q for q in quotes_of("Twenty-two years ago, a Times article hailed Trump as \u201cThe Comeback Kid\u201d for his success.")]
+    (q,) = quotes_of("Twenty-two years ago, a Times article hailed Trump as \u201cThe Comeback Kid\u201d for his success.")
     assert q.speaker != "Trump"
 
 
