@@ -238,7 +238,24 @@ def looks_like_org(tokens: list[Token]) -> bool:
         return False
     doc = tokens[0].doc
     ent = next((e for e in doc.ents if e.start <= tokens[0].i < e.end), None)
-    return ent is not None and ent.end == tokens[-1].i + 1 and all(t.pos_ == "DET" for t in doc[ent.start : tokens[0].i])
+    if ent is None or given_name(ent):
+        return False
+    return ent.end == tokens[-1].i + 1 and all(t.pos_ == "DET" for t in doc[ent.start : tokens[0].i])
+
+
+def given_name(ent: Span) -> bool:
+    """An entity tagged ORG that is a person by its first name ("Carly Fiorina", with "Carly"
+    tagged an adverb): two or three name words, the first a clear given name, none an
+    organisation's word, and no article ("the so-called Ferguson Effect" is no one)."""
+    words = [t.text for t in ent]
+    return (
+        ent.label_ == "ORG"
+        and not any(c.dep_ == "det" for c in ent.root.children)
+        and 2 <= len(words) <= 3
+        and all(_NAME_CHARS.match(w) for w in words)
+        and not any(norm(w) in ORG_WORDS | TITLES for w in words)
+        and first_name_gender(ent.text) is not None
+    )
 
 
 def _latest(pairs: Iterable[tuple[int, Person]]) -> tuple[int, Person | None]:
@@ -328,7 +345,9 @@ class Cast:
                 head = head.head
                 while head.ent_type_ in {"ORG", "GPE"} and head.dep_ == "pobj" and head.head.dep_ == "prep":
                     head = head.head.head
-            return head.dep_.startswith("nsubj") and not inside(tok, reported)
+            # the subject of a clause that only describes a noun is no topic of the story:
+            # "Asked about the event that Clinton faces Trump, she replied" (she is not Clinton)
+            return head.dep_.startswith("nsubj") and head.head.dep_ not in {"relcl", "acl"} and not inside(tok, reported)
 
         for ent in doc.ents:
             if ent.label_ == "ORG" and len(ent) > 1 and any(norm(t.text) in ORG_WORDS for t in ent) and outside(ent[0]):
@@ -339,9 +358,10 @@ class Cast:
                     org = Person(" ".join(words), {norm(w) for w in words} - {""}, org=True)
                     self.organisations.append((offset + ent.start_char, org, subject(ent.root)))
                 continue
-            if ent.label_ != "PERSON" and not self._person_by_role(ent):
+            by_name = given_name(ent)
+            if ent.label_ != "PERSON" and not by_name and not self._person_by_role(ent):
                 continue
-            toks = name_tokens(ent)
+            toks = list(ent) if by_name else name_tokens(ent)
             if not toks or len(toks) > 4 or any(norm(t.text) in ORG_WORDS for t in toks):
                 continue
             person = self.add(toks, offset + toks[0].idx, subject=subject(toks[-1]), salient=outside(toks[0]))

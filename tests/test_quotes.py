@@ -459,6 +459,23 @@ CASES = [
         "John Bolton",
         "direct",
     ),
+    # a person the small model tags ORG (with "Carly" an adverb) is known by the given name
+    (
+        "Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday.\n\n"
+        "\u201cTed Cruz has stood up and fought for our right to bear arms,\u201d she said to cheers.",
+        "fought for our right",
+        "Carly Fiorina",
+        "direct",
+    ),
+    # the subject of a clause describing a noun is no antecedent for the next "she"
+    (
+        "Oscar-winning actress Susan Sarandon is not sure she can vote for Hillary Clinton.\n\n"
+        "\u201cI think Bernie would encourage people,\u201d Sarandon told MSNBC.\n\n"
+        "Asked about her own vote in the event that Clinton faces Trump, she replied: \u201cI don\u2019t know. I\u2019m going to see.\u201d",
+        "I\u2019m going to see",
+        "Susan Sarandon",
+        "direct",
+    ),
 ]
 
 
