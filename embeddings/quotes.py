@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from embeddings.marks import Stretch, find_stretches, inside
 from embeddings.speakers import (
+    DOCUMENTS,
     FEMALE,
     MALE,
     ORG_WORDS,
@@ -131,6 +132,9 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
         to = cue.doc[cue.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.lower_ == "of":
+        return before  # "footage of Hillary Clinton asking, “…”": she asks, not the ad
     tok = cue
     for _ in range(3):
         subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask) and any(ch.isalnum() for ch in c.text)]
@@ -241,6 +245,14 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
         org = orgs[0]
         return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
+    # a document speaks for its maker: "The piece said" after "The Washington Post ran a feature"
+    paper = _document_of(tok)
+    if paper is not None:
+        author = cast.author_of(paper, offset)
+        if author is None and any(t.lower_ in {"the", "this", "that"} for t in tok.doc[paper.left_edge.i : paper.i]):
+            author = cast.document_author(DOCUMENTS[norm(paper.lemma_)], at)
+        if author is not None:
+            return author, mention
     # a description: "the secretary of State", "the official", "a source"
     definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span[:3])
     words = {norm(t.text) for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.i <= tok.i + 6}
@@ -308,6 +320,20 @@ def _group_label(span: Span, tok: Token) -> str:
 
 #: Documents speak for whoever wrote them ("the IMF report said", "according to a poll by …").
 DOCUMENT_NOUNS = {"analysis", "article", "complaint", "letter", "memo", "poll", "report", "ruling", "statement", "study", "survey"}
+
+
+def _document_of(tok: Token) -> Token | None:
+    """The document a speaker mention stands for: the mention itself ("the ad") or the one
+    whose narrator speaks ("the ad's narrator", "a narrator in the Clinton ad")."""
+    if norm(tok.lemma_) in DOCUMENTS:
+        return tok
+    if norm(tok.lemma_) in {"announcer", "narrator"}:
+        for c in tok.children:
+            if c.dep_ == "poss" and norm(c.lemma_) in DOCUMENTS:
+                return c
+            if c.dep_ == "prep" and c.lower_ in {"in", "of"}:
+                return next((o for o in c.children if o.dep_ == "pobj" and norm(o.lemma_) in DOCUMENTS), None)
+    return None
 
 
 def _by(t: Token, head: Token) -> bool:

@@ -63,6 +63,16 @@ ROLE_NOUNS = set(
     spokesperson spokeswoman star strategist veteran woman writer
     """.split()
 )
+#: Documents that speak for whoever made them, by kind: "the piece" is the feature the Post ran.
+DOCUMENTS = {
+    **dict.fromkeys("article column editorial feature op-ed piece report story".split(), "press"),
+    **dict.fromkeys("ad advert advertisement clip commercial spot video".split(), "ad"),
+    **dict.fromkeys("email letter memo statement".split(), "letter"),
+    **dict.fromkeys("book memoir".split(), "book"),
+    **dict.fromkeys("complaint lawsuit ruling suit".split(), "ruling"),
+}
+#: Verbs by which someone makes a document: "The Post ran a feature", "the campaign released an ad".
+AUTHORING_VERBS = {"air", "file", "issue", "launch", "produce", "provide", "publish", "release", "run", "send", "unveil", "write"}
 _NAME_CHARS = re.compile(r"^[A-Z][\w.'\u2019-]*$")
 
 
@@ -271,6 +281,7 @@ class Cast:
         self.mentions: list[tuple[int, Person, bool]] = []  # (offset, person, was a subject)
         self.speakers: list[tuple[int, Person]] = []  # named speakers, in order of their quotes
         self.organisations: list[tuple[int, Person, bool]] = []  # named organisations (not speakers yet)
+        self.documents: list[tuple[int, str, Person]] = []  # (offset, kind, author): "the Post ran a feature"
 
     # -- building -------------------------------------------------------------------------
     def find(self, words: list[str], at: int | None = None) -> Person | None:
@@ -393,6 +404,12 @@ class Cast:
                 nxt = self.find([doc[i + 1].text], offset + doc[i + 1].idx)
                 if nxt is not None and nxt.gender_from_title is None:
                     nxt.gender = nxt.gender_from_title = "m" if low in MALE_TITLES else "f"
+        for tok in doc:
+            kind = DOCUMENTS.get(norm(tok.lemma_))
+            if kind is not None and tok.pos_ == "NOUN" and outside(tok):
+                author = self.author_of(tok, offset)
+                if author is not None:
+                    self.documents.append((offset + tok.idx, kind, author))
 
     @staticmethod
     def _person_by_role(ent: Span) -> bool:
@@ -435,6 +452,46 @@ class Cast:
                 lo = base.left_edge.i
                 phrase = doc[lo : j - 1]
                 person.add_title(re.sub(r"^(the|a|an)\s+", "", phrase.text, flags=re.I))
+
+    def author_of(self, tok: Token, offset: int) -> Person | None:
+        """Who made the document `tok` names, when the sentence says: its owner ("Clinton's ad",
+        "a Hillary Clinton ad"), its "by" phrase ("a statement issued by the Sanders campaign")
+        or the subject that ran, released or wrote it ("The Washington Post ran a feature")."""
+        owners = [c for c in tok.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"]
+        for child in tok.children:
+            for t in [child, *child.children] if child.dep_ == "acl" else [child]:
+                if t.dep_ in {"agent", "prep"} and t.lower_ in {"by", "from"}:
+                    owners += [o for o in t.children if o.dep_ == "pobj"]
+        if tok.dep_ == "dobj" and norm(tok.head.lemma_) in AUTHORING_VERBS:
+            owners += [c for c in tok.head.children if c.dep_ == "nsubj"]
+        for owner in owners:
+            author = self.named(owner, offset)
+            if author is not None:
+                return author
+        return None
+
+    def named(self, head: Token, offset: int) -> Person | None:
+        """The person or organisation a noun phrase names ("the Washington Post", "Clinton",
+        "the Sanders campaign"), or None for a description ("a reporter")."""
+        doc = head.doc
+        span = doc[head.left_edge.i : head.i + 1]
+        chain = [t for t in span if is_proper(t) and t.tag_ != "POS"]
+        if not chain or (head.i != chain[-1].i and norm(head.text) not in ORG_WORDS):
+            return None  # "Mr Collett's family" is not Mr Collett
+        if norm(head.text) in ORG_WORDS or looks_like_org(chain):
+            while span[0].pos_ == "DET":
+                span = span[1:]
+            return Person(span.text, {norm(t.text) for t in span if t.tag_ != "POS"} - {""}, org=True)
+        toks = name_tokens(chain)
+        person = self.find_person([t.text for t in toks], offset + head.idx) if toks else None
+        if person is None and toks and len(toks) <= 4 and (head.ent_type_ == "PERSON" or len(toks) > 1):
+            person = self.add(toks, offset + toks[0].idx, salient=False)
+        return person
+
+    def document_author(self, kind: str, at: int, window: int = 3000) -> Person | None:
+        """The maker of the latest document of this kind before `at` ("The piece said" after
+        "The Washington Post ran a feature")."""
+        return _latest((off, p) for off, k, p in self.documents if k == kind and off < at and at - off < window)[1]
 
     def last_subject_before(self, at: int) -> Person | None:
         for off, person, subject in reversed(self.mentions):

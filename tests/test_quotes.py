@@ -476,6 +476,44 @@ CASES = [
         "Susan Sarandon",
         "direct",
     ),
+    # a document speaks for whoever made it, named where it was introduced
+    (
+        "The Washington Post ran a feature Saturday that profiled a Trump supporter.\n\n"
+        "The piece used one of the woman\u2019s quotes as its headline: \u201cFinally. Someone who thinks like me.\u201d",
+        "Someone who thinks like me",
+        "Washington Post",
+        "direct",
+    ),
+    (
+        "Hillary Clinton\u2019s campaign released a new ad on Monday about Donald Trump\u2019s taxes.\n\n"
+        "\u201cIf he thinks that makes him smart, what does he think of you?\u201d the ad\u2019s narrator says.",
+        "what does he think of you",
+        "Hillary Clinton\u2019s campaign",
+        "direct",
+    ),
+    (
+        "But a separate statement issued by the Sanders campaign late Tuesday made no mention of the race.\n\n"
+        "Instead, the statement said voters should \u201cdetermine who they want as president.\u201d",
+        "determine who they want",
+        "Sanders campaign",
+        "mixed",
+    ),
+    # a statement from someone's family is not that person's
+    (
+        "A statement from Mr Collett's family was released on Friday.\n\n"
+        "\u201cDon was a well loved, funny and generous man,\u201d the statement said.",
+        "Don was a well loved",
+        None,
+        "direct",
+    ),
+    # footage of someone speaking: they speak, not the ad
+    (
+        "A new ad from Donald Trump\u2019s campaign is out.\n\n"
+        "The ad uses footage of Hillary Clinton asking, \u201cWhy aren\u2019t I 50 points ahead, you might ask?\u201d",
+        "50 points ahead",
+        "Hillary Clinton",
+        "direct",
+    ),
 ]
 
 
