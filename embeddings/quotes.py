@@ -477,7 +477,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
     group = 0
     last_para_cue: tuple[Person | None, str | None, str | None] | None = None
     prev_open = False
-    prev_quoted = False  # the previous paragraph holds a quote of two words or more
+    prev_quoted = False  # the previous paragraph holds a direct quote of two words or more (a phrase in marks does not count)
     for number, (doc, para, offset) in enumerate(zip(parsed.docs, article.paragraphs, article.paragraph_starts, strict=True), 1):
         stretches = find_stretches(para)
         mask = _quote_mask(len(para), stretches)
@@ -585,7 +585,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         if doc is not None:
             found.extend(_indirect(doc, offset, number, cues, clauses, mask, cast))
         prev_open = bool(stretches) and stretches[-1].open_end
-        prev_quoted = any(len(para[s.start : s.end].split()) >= 2 for s in stretches)
+        prev_quoted = any(len(para[s.start : s.end].split()) >= 2 and _kind(para, s) == "direct" for s in stretches)
         attributed = [f for f in para_found if f.person is not None or f.mention is not None]
         if para.rstrip().endswith(":") and cues:
             subj = _subject(cues[-1], mask)

@@ -514,6 +514,16 @@ CASES = [
         "Hillary Clinton",
         "direct",
     ),
+    # no space after the closing mark
+    ("\u201cI think it\u2019s been most surprising to me,\u201dClinton said.", "most surprising to me", "Clinton", "direct"),
+    # a quote paragraph after narration about its speaker, which holds a phrase in marks
+    (
+        "What \u201cgo after them\u201d actually means is left to voters, since Donald Trump spoke only in bromides.\n\n"
+        "\u201cWe have to do something and it\u2019s the only way you stop it.\u201d",
+        "the only way you stop it",
+        "Trump",
+        "direct",
+    ),
 ]
 
 
