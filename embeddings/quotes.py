@@ -245,6 +245,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
         org = orgs[0]
         return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
+    if low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS" and (org := cast.named(tok, offset)) is not None:
+        return org, mention  # "O'Malley's campaign says", "the Sanders campaign said"
     # a document speaks for its maker: "The piece said" after "The Washington Post ran a feature"
     paper = _document_of(tok)
     if paper is not None:
@@ -323,16 +325,18 @@ DOCUMENT_NOUNS = {"analysis", "article", "complaint", "letter", "memo", "poll", 
 
 
 def _document_of(tok: Token) -> Token | None:
-    """The document a speaker mention stands for: the mention itself ("the ad") or the one
-    whose narrator speaks ("the ad's narrator", "a narrator in the Clinton ad")."""
+    """The document a speaker mention stands for: the mention itself ("the ad"), the one whose
+    narrator speaks ("the ad's narrator", "a narrator in the Clinton ad") or whose results do
+    ("results of the poll")."""
     if norm(tok.lemma_) in DOCUMENTS:
         return tok
-    if norm(tok.lemma_) in {"announcer", "narrator"}:
-        for c in tok.children:
-            if c.dep_ == "poss" and norm(c.lemma_) in DOCUMENTS:
-                return c
-            if c.dep_ == "prep" and c.lower_ in {"in", "of"}:
-                return next((o for o in c.children if o.dep_ == "pobj" and norm(o.lemma_) in DOCUMENTS), None)
+    narrator = norm(tok.lemma_) in {"announcer", "narrator"}
+    for c in tok.children:
+        if narrator and c.dep_ == "poss" and norm(c.lemma_) in DOCUMENTS:
+            return c
+        if c.dep_ == "prep" and (c.lower_ == "of" or (narrator and c.lower_ == "in")):
+            # "early results of exit polls conducted by Edison Research"
+            return next((o for o in c.children if o.dep_ == "pobj" and norm(o.lemma_) in DOCUMENTS), None)
     return None
 
 

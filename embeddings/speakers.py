@@ -70,6 +70,7 @@ DOCUMENTS = {
     **dict.fromkeys("email letter memo statement".split(), "letter"),
     **dict.fromkeys("book memoir".split(), "book"),
     **dict.fromkeys("complaint lawsuit ruling suit".split(), "ruling"),
+    **dict.fromkeys("analysis count poll study survey tally".split(), "poll"),
 }
 #: Verbs by which someone makes a document: "The Post ran a feature", "the campaign released an ad".
 AUTHORING_VERBS = {"air", "file", "issue", "launch", "produce", "provide", "publish", "release", "run", "send", "unveil", "write"}
@@ -455,12 +456,14 @@ class Cast:
 
     def author_of(self, tok: Token, offset: int) -> Person | None:
         """Who made the document `tok` names, when the sentence says: its owner ("Clinton's ad",
-        "a Hillary Clinton ad"), its "by" phrase ("a statement issued by the Sanders campaign")
-        or the subject that ran, released or wrote it ("The Washington Post ran a feature")."""
+        "a Hillary Clinton ad"), its "by", "from" or "in" phrase ("a statement issued by the Sanders
+        campaign", "an article in Politico") or the subject that ran, released or wrote it ("The Washington Post ran a feature")."""
         owners = [c for c in tok.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"]
+        # an ad "in the Los Angeles Times" was only placed there; an article in Politico is Politico's
+        preps = {"by", "from", "in"} if DOCUMENTS.get(norm(tok.lemma_)) == "press" else {"by", "from"}
         for child in tok.children:
             for t in [child, *child.children] if child.dep_ == "acl" else [child]:
-                if t.dep_ in {"agent", "prep"} and t.lower_ in {"by", "from"}:
+                if t.dep_ in {"agent", "prep"} and t.lower_ in preps:
                     owners += [o for o in t.children if o.dep_ == "pobj"]
         if tok.dep_ == "dobj" and norm(tok.head.lemma_) in AUTHORING_VERBS:
             owners += [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -481,7 +484,9 @@ class Cast:
         if norm(head.text) in ORG_WORDS or looks_like_org(chain):
             while span[0].pos_ == "DET":
                 span = span[1:]
-            return Person(span.text, {norm(t.text) for t in span if t.tag_ != "POS"} - {""}, org=True)
+            # "the Washington Post" is one across articles; "the Sanders campaign" and "May's office"
+            # are groups as the article names them, never merged with Sanders or May
+            return Person(span.text, {norm(t.text) for t in span if t.tag_ != "POS"} - {""}, org=True, group=head.pos_ == "NOUN")
         toks = name_tokens(chain)
         person = self.find_person([t.text for t in toks], offset + head.idx) if toks else None
         if person is None and toks and len(toks) <= 4 and (head.ent_type_ == "PERSON" or len(toks) > 1):

@@ -524,6 +524,32 @@ CASES = [
         "Trump",
         "direct",
     ),
+    # a campaign, an office, a ministry speaks under the name the article gives it
+    (
+        "O\u2019Malley\u2019s campaign says it will shift staff to the early states.",
+        "shift staff",
+        "O\u2019Malley\u2019s campaign",
+        "indirect",
+    ),
+    ("The Sanders campaign said it would assess its options in Missouri.", "assess its options", "Sanders campaign", "indirect"),
+    # according to a poll, a count, an article: whoever made it
+    (
+        "According to early results of exit polls conducted by Edison Research for The Associated Press, "
+        "majorities of voters backed Clinton.",
+        "majorities of voters backed Clinton",
+        "Edison Research",
+        "indirect",
+    ),
+    ("Trump so far has won 758 delegates, according to a CNN tally.", "758 delegates", "CNN", "indirect"),
+    ("Trump will likely win the nomination, according to a new article in Politico.", "likely win", "Politico", "indirect"),
+    # … but an ad placed in a newspaper is not the newspaper's
+    (
+        "Fans have taken out a full-page ad in the Los Angeles Times.\n\n"
+        "\u201cCaptain Archer and the crew need your help!\u201d the advert said.",
+        "the crew need your help",
+        None,
+        "direct",
+    ),
 ]
 
 
@@ -608,6 +634,22 @@ def test_groups_are_not_merged_across_articles() -> None:
     directory = Directory(quotes)
     assert [directory.canonical(q) for q in quotes] == ["Police", "Police"]
     assert directory.find("police") == [] and directory.speakers == []
+
+
+def test_a_campaign_is_not_its_candidate() -> None:
+    """ "The Sanders campaign said" speaks for the campaign: `--speaker Sanders` still finds one
+    Bernie Sanders (the campaign is no third Sanders that would keep "Sanders" unresolved)."""
+    from embeddings.people import Directory
+
+    quotes = [
+        *quotes_of("The Sanders campaign said it would assess its options."),
+        *quotes_of("\u201cWe will win,\u201d Bernie Sanders said."),
+        *quotes_of("\u201cWe will fight,\u201d Sanders said."),
+    ]
+    assert [q.speaker for q in quotes] == ["Sanders campaign", "Bernie Sanders", "Sanders"]
+    directory = Directory(quotes)
+    assert [directory.canonical(q) for q in quotes] == ["Sanders campaign", "Bernie Sanders", "Bernie Sanders"]
+    assert [s.name for s in directory.find("Sanders")] == ["Bernie Sanders"]
 
 
 @pytest.mark.parametrize(
