@@ -591,10 +591,14 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         prev_open = bool(stretches) and stretches[-1].open_end
         prev_quoted = any(len(para[s.start : s.end].split()) >= 2 and _kind(para, s) == "direct" for s in stretches)
         attributed = [f for f in para_found if f.person is not None or f.mention is not None]
-        if para.rstrip().endswith(":") and cues:
-            subj = _subject(cues[-1], mask)
-            person, mention = _resolve(subj, offset + cues[-1].idx, offset, cast, mask) if subj is not None else (None, None)
-            last_para_cue = (person, mention, _cue_text(cues[-1]))
+        intro = _introducing_verb(doc, cues) if doc is not None and para.rstrip().endswith(":") else None
+        if intro is not None:
+            subj = _subject(intro, mask)
+            person, mention = _resolve(subj, offset + intro.idx, offset, cast, mask) if subj is not None else (None, None)
+            if intro in cues or (person is not None and not person.group):
+                last_para_cue = (person, mention, _cue_text(intro))
+            else:
+                last_para_cue = None
         elif attributed and attributed[-1].paragraph == number:
             last_para_cue = (attributed[-1].person, attributed[-1].mention, attributed[-1].cue)
         else:
@@ -616,6 +620,16 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         )
         for f in found
     ]
+
+
+def _introducing_verb(doc: Doc, cues: list[Token]) -> Token | None:
+    """The verb of a paragraph ending in a colon, which introduces the quote paragraph after it:
+    its last speech verb, else the verb of its last sentence when someone named does it ("He
+    then listed the qualities a nominee needs:")."""
+    if cues:
+        return cues[-1]
+    root = doc[-1].sent.root
+    return root if root.pos_ == "VERB" else None
 
 
 def _share_within_paragraph(items: list[_Found]) -> None:

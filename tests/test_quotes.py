@@ -524,6 +524,18 @@ CASES = [
         "Trump",
         "direct",
     ),
+    # a paragraph ending in a colon introduces the quote after it, whatever its verb
+    (
+        "Morton Blackwell has endorsed Sen. Ted Cruz for president.\n\n"
+        "He then listed the qualities necessary in a successful Republican nominee:\n\n"
+        '"Has the candidate a record of personal activism?\n\n'
+        '"Can the liberal media destroy any truly conservative candidate?"',
+        "liberal media destroy",
+        "Morton Blackwell",
+        "direct",
+    ),
+    # … but a heading's subject is no one ("Here are the key points:")
+    ('Here are the key points of the plan:\n\n"We will build the wall and fix the roads."', "fix the roads", None, "direct"),
     # a campaign, an office, a ministry speaks under the name the article gives it
     (
         "O\u2019Malley\u2019s campaign says it will shift staff to the early states.",
