@@ -264,8 +264,10 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
             return person, mention
         if low in ORG_WORDS and tok.tag_ != "NNS" and (org := cast.recent_org(at, low)) is not None:
             return org, mention  # "the commission" after "the Commission on Presidential Debates"
-        if norm(tok.lemma_) in ROLE_NOUNS and tok.tag_ != "NNS":
-            gender = "f" if low.endswith("woman") else "m" if low.endswith("man") else None
+        # "his wife", "my father" are someone else: an epithet refers back only after "the"
+        epithet = norm(tok.lemma_) in EPITHETS and not any(t.dep_ == "poss" for t in span[:3])
+        if (norm(tok.lemma_) in ROLE_NOUNS or epithet) and tok.tag_ != "NNS":
+            gender = "f" if low.endswith("woman") or low in FEMALE_NOUNS else "m" if low.endswith("man") or low in MALE_NOUNS else None
             return cast.recent(at, gender), mention
     if _is_group(tok):  # "Police said", "Administration officials say": the group speaks
         label = _group_label(span, tok)
@@ -273,6 +275,18 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     return None, mention
 
 
+#: Person nouns news uses for someone it has just named ("the gambling tycoon said", "the
+#: radioman added"); like the roles, they refer back to the most salient person.
+EPITHETS = set(
+    """
+    activist anchor challenger columnist comedian commentator developer doctor editor
+    entrepreneur father frontrunner front-runner historian husband incumbent investor
+    journalist magnate mother novelist pastor physician preacher publisher rabbi radioman
+    rapper scholar scientist surgeon tycoon wife
+    """.split()
+)
+FEMALE_NOUNS = {"actress", "mother", "wife"}
+MALE_NOUNS = {"father", "husband"}
 #: Singular nouns that name a group of people ("Police said", "the family said").
 COLLECTIVE_NOUNS = {"audience", "crowd", "family", "police", "public", "staff"}
 #: A part of a group: "52 percent of voters", "a majority of Americans", "a number of senators".

@@ -536,6 +536,19 @@ CASES = [
     ),
     # … but a heading's subject is no one ("Here are the key points:")
     ('Here are the key points of the plan:\n\n"We will build the wall and fix the roads."', "fix the roads", None, "direct"),
+    # an epithet refers back to the person just named; "my father" does not
+    (
+        "Sheldon Adelson met Donald Trump on Friday in Las Vegas.\n\n\u201cHe was very charming,\u201d the gambling tycoon said.",
+        "very charming",
+        "Sheldon Adelson",
+        "direct",
+    ),
+    (
+        "Donald Trump spoke in Ohio on Monday.\n\n\u201cWe live in Satan\u2019s kingdom,\u201d my father said.",
+        "Satan\u2019s kingdom",
+        None,
+        "direct",
+    ),
     # a campaign, an office, a ministry speaks under the name the article gives it
     (
         "O\u2019Malley\u2019s campaign says it will shift staff to the early states.",
