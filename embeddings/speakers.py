@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import gender_guesser.detector
@@ -87,7 +88,7 @@ def first_name_gender(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    guess = _detector().get_gender(words[0])
+    guess = _detector().get_gender(words[0].split("-")[0])  # "Jean-Marc": Jean
     return {"male": "m", "female": "f"}.get(guess)
 
 
@@ -269,6 +270,17 @@ def given_name(ent: Span) -> bool:
     )
 
 
+def _as_written(pairs: list[tuple[Token, str]]) -> str:
+    """A name's words as the article writes them: the tokenizer splits "Lopez-Cantera" and
+    "Jean-Marc" at the hyphen, which the name keeps."""
+    out = pairs[0][1]
+    for (prev, _), (tok, word) in pairwise(pairs):
+        doc = tok.doc
+        joined = tok.i == prev.i + 2 and doc[prev.i + 1].text == "-" and not prev.whitespace_ and not doc[prev.i + 1].whitespace_
+        out += ("-" if joined else " ") + word
+    return out
+
+
 def _latest(pairs: Iterable[tuple[int, Person]]) -> tuple[int, Person | None]:
     """The (offset, person) pair with the highest offset, or (-1, None)."""
     return max(pairs, default=(-1, None), key=lambda pair: pair[0])
@@ -311,12 +323,14 @@ class Cast:
     def add(self, tokens: list[Token], offset: int, org: bool = False, subject: bool = False, salient: bool = True) -> Person | None:
         """Register a name; `salient=False` for names inside quotes, which are never the
         antecedent of the speaker's "he"/"she" (the speaker talks about them)."""
-        words = [t.text.replace("\u2019", "'") for t in tokens]
-        if words and norm(words[-1]).endswith("'s"):
-            words[-1] = words[-1][:-2]
-        words = [w for w in words if norm(w)]
-        if not words:
+        pairs = [(t, t.text.replace("\u2019", "'")) for t in tokens]
+        if pairs and norm(pairs[-1][1]).endswith("'s"):
+            pairs[-1] = (pairs[-1][0], pairs[-1][1][:-2])
+        pairs = [(t, w) for t, w in pairs if norm(w)]
+        if not pairs:
             return None
+        words = [w for _, w in pairs]
+        shown = _as_written(pairs)
         person = self.find(words, offset)
         if person is None:
             # A longer name may extend a shorter one seen earlier ("Rubio" then "Marco Rubio").
@@ -325,12 +339,12 @@ class Cast:
             person = shorter[-1] if len(shorter) == 1 else None
             if person is not None:
                 person.words |= keys
-                person.name = " ".join(words)
+                person.name = shown
             else:
-                person = Person(" ".join(words), keys, org=org)
+                person = Person(shown, keys, org=org)
                 self.people.append(person)
-        elif len(words) > len(person.name.split()) and not person.org:
-            person.name = " ".join(words)
+        elif len(words) > len(person.name.replace("-", " ").split()) and not person.org:
+            person.name = shown
         if not person.org and person.gender_from_title is None:
             person.gender = first_name_gender(person.name) or person.gender
         person.certain = person.certain or len(person.words) > 1 or any(t.ent_type_ == "PERSON" for t in tokens)
