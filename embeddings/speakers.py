@@ -274,9 +274,11 @@ def _as_written(pairs: list[tuple[Token, str]]) -> str:
     """A name's words as the article writes them: the tokenizer splits "Lopez-Cantera" and
     "Jean-Marc" at the hyphen, which the name keeps."""
     out = pairs[0][1]
-    for (prev, _), (tok, word) in pairwise(pairs):
+    for k, ((prev, _), (tok, word)) in enumerate(pairwise(pairs), 1):
         doc = tok.doc
         joined = tok.i == prev.i + 2 and doc[prev.i + 1].text == "-" and not prev.whitespace_ and not doc[prev.i + 1].whitespace_
+        if joined and min(k, len(pairs) - k) >= 2:
+            joined = False  # two names on either side: "the Muhammad Ali-Joe Frazier fight"
         out += ("-" if joined else " ") + word
     return out
 

@@ -538,6 +538,7 @@ CASES = [
     ('Here are the key points of the plan:\n\n"We will build the wall and fix the roads."', "fix the roads", None, "direct"),
     # a hyphenated name keeps its hyphen
     ("\u201cNo,\u201d Jean-Marc Ayrault, the foreign minister of France, said.", "No", "Jean-Marc Ayrault", "direct"),
+    ("\u201cWe will win,\u201d said Carlos Lopez-Cantera, the lieutenant governor.", "We will win", "Carlos Lopez-Cantera", "direct"),
     # an epithet refers back to the person just named; "my father" does not
     (
         "Sheldon Adelson met Donald Trump on Friday in Las Vegas.\n\n\u201cHe was very charming,\u201d the gambling tycoon said.",
