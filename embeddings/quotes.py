@@ -609,7 +609,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         if intro is not None:
             subj = _subject(intro, mask)
             person, mention = _resolve(subj, offset + intro.idx, offset, cast, mask) if subj is not None else (None, None)
-            if intro in cues or (person is not None and not person.group):
+            if cues or (person is not None and not person.group):  # a speech verb, or someone named did it
                 last_para_cue = (person, mention, _cue_text(intro))
             else:
                 last_para_cue = None
