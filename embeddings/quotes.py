@@ -498,6 +498,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
     prev_quoted = False  # the previous paragraph holds a direct quote of two words or more (a phrase in marks does not count)
     for number, (doc, para, offset) in enumerate(zip(parsed.docs, article.paragraphs, article.paragraph_starts, strict=True), 1):
         stretches = find_stretches(para)
+        kinds = [_kind(para, s) for s in stretches]  # for the quotes and for the next paragraph's prev_quoted
         mask = _quote_mask(len(para), stretches)
         cues = _cue_tokens(doc, mask) if doc is not None else []
         clauses = {cue.i: _reported_clause(cue) for cue in cues if cue.lemma_.lower() in REPORTING_VERBS}
@@ -508,7 +509,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             if _title(para, s):
                 continue
             person, mention, cue_text = None, None, None
-            kind = _kind(para, s)
+            kind = kinds[k]
             if doc is not None:
                 lo, hi = _window(doc, stretches, k)
                 above, mixed = _hung_from(doc, s), kind == "mixed"
@@ -603,7 +604,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         if doc is not None:
             found.extend(_indirect(doc, offset, number, cues, clauses, mask, cast))
         prev_open = bool(stretches) and stretches[-1].open_end
-        prev_quoted = any(len(para[s.start : s.end].split()) >= 2 and _kind(para, s) == "direct" for s in stretches)
+        prev_quoted = any(len(para[s.start : s.end].split()) >= 2 and kind == "direct" for s, kind in zip(stretches, kinds, strict=True))
         attributed = [f for f in para_found if f.person is not None or f.mention is not None]
         intro = _introducing_verb(doc, cues) if doc is not None and para.rstrip().endswith(":") else None
         if intro is not None:
