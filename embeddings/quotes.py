@@ -68,6 +68,11 @@ _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*([A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,3})[ \t\u00a0]*(?:\n|$|,)"
 )
 _LISTED = re.compile(r"[\s,;]*(?:and|or|,)?[\s,]*")  # what joins quotes of one list: “A,” “B” and “C”
+#: A dateline opening a story: "LONDON (Reuters) - ", "LA CROSSE, Wisc. — ", "Washington (AFP) – ".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)*(?= \())"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?(?: \([A-Za-z ]+\))? ?[-\u2013\u2014]{1,2} "
+)
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 
 
@@ -139,7 +144,14 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     for _ in range(3):
         subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask) and any(ch.isalnum() for ch in c.text)]
         if subs:
-            sub = subs[0]
+            # two subjects: a place or a date is the parser's mistake ("…in Berea, OH, …, Gov. John Kasich said")
+            sub = next((s for s in subs if s.ent_type_ not in {"GPE", "LOC", "DATE", "TIME"}), subs[0])
+            dateline = _DATELINE.match(cue.doc.text)
+            if dateline and sub.idx < dateline.end():
+                # "LONDON (Reuters) - Donald Trump said", "LA CROSSE, Wisc. — Gov. Mike Pence …, saying"
+                later = [s for s in subs if s.idx >= dateline.end()]
+                later = later or [t for t in sub.subtree if t.idx >= dateline.end() and t.head.idx < dateline.end()]
+                return later[0] if later else None
             if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
                 return None if inside(tok.head, mask) else tok.head
             return sub
@@ -151,6 +163,8 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
         break
     # "Sen. Elizabeth Warren (D-MA) said …" — the parser lost the subject behind a parenthesis
     left = cue.i - 1
+    if left > 0 and cue.doc[left].text == "," and cue.doc[left - 1].text == ")":
+        left -= 1  # "Gov. John Kasich (R-OH), said"
     if left >= 0 and cue.doc[left].text == ")":
         while left > cue.sent.start and cue.doc[left].text != "(":
             left -= 1
@@ -228,6 +242,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     # … except the author of a document: "a report by Politico", "an analysis by Lily Batchelder"
     document = norm(tok.lemma_) in DOCUMENT_NOUNS
     people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _by(c[-1], tok))]
+    if low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS":  # "the Clinton campaign said": not Clinton
+        people = [c for c in people if tok in c or c[-1].head.i != tok.i]
     own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
     own.sort(key=lambda c: tok not in c)  # "Clinton spokesman Jesse Lehrich": Lehrich's own name first
     pick = own[0] if own else (people[-1] if people else None)
@@ -246,6 +262,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         org = orgs[0]
         return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
     if low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS" and (org := cast.named(tok, offset)) is not None:
+        if org.org:  # a speaking organisation is what a later "it said" refers to
+            cast.organisations.append((offset + tok.idx, org, True))
         return org, mention  # "O'Malley's campaign says", "the Sanders campaign said"
     # a document speaks for its maker: "The piece said" after "The Washington Post ran a feature"
     paper = _document_of(tok)

@@ -92,6 +92,12 @@ def first_name_gender(name: str) -> str | None:
     return {"male": "m", "female": "f"}.get(guess)
 
 
+def known_given_name(word: str) -> bool:
+    """Whether gender-guesser lists the word as a first name of anyone ("Billie", "Jean"); a
+    shouted word is a heading, not a name ("HOPE Hillary Clinton")."""
+    return not (word.isupper() and len(word) > 2) and _detector().get_gender(word.split("-")[0]) != "unknown"
+
+
 def norm(word: str) -> str:
     return word.lower().replace("\u2019", "'").strip(".,'")
 
@@ -150,6 +156,8 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
     ]
     # the name starts after the last title or role word: "Texas Senator Ted Cruz",
     # "Former Clinton Senior Adviser Sidney Blumenthal"
+    if len(out) > 1 and _is_title(out[-1]) and norm(out[-1].text) not in {"gop", "state", "u.s."} and out[-1].ent_type_ != "PERSON":
+        return []  # a title of its own, cut from the name after it: "First Lady" (Michelle Obama)
     cut = max((k + 1 for k, t in enumerate(out[:-1]) if _is_title(t) or norm(t.text) in ROLE_NOUNS), default=0)
     names = [t for t in out[cut:] if t.tag_ != "POS" and t.lower_ not in NOT_NAME_WORDS]
     kept = [t for t in names if not _is_title(t) or (t.ent_type_ == "PERSON" and t is not names[0])]
@@ -199,13 +207,22 @@ def is_proper(tok: Token) -> bool:
     return tok.dep_.startswith("nsubj") and low not in GROUP_NOUNS | ROLE_NOUNS and not tok.is_stop
 
 
+def _full_name_after_title(before: Token, tok: Token) -> bool:
+    """A PERSON entity of two or more words at `tok`, after a word that is not a given name."""
+    doc = tok.doc
+    full = tok.ent_type_ == "PERSON" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"
+    return full and not known_given_name(before.text)
+
+
 def name_chains(span: Span) -> list[list[Token]]:
     """Runs of adjacent proper-noun tokens in a span, cut at organisation words and entities."""
     chains: list[list[Token]] = []
     current: list[Token] = []
     for tok in span:
         proper = is_proper(tok) or (bool(current) and _particle(tok))
-        breaks = current and (current[-1].ent_iob_ != "O" and tok.ent_iob_ == "B")
+        # an entity ends the chain at the next one, and a full name after a word that is no given
+        # name starts a chain of its own: "New York City Public Advocate Trish James"
+        breaks = current and tok.ent_iob_ == "B" and (current[-1].ent_iob_ != "O" or _full_name_after_title(current[-1], tok))
         if proper and tok.tag_ != "POS" and not breaks:
             current.append(tok)
             if norm(tok.text) in ORG_WORDS:
@@ -281,6 +298,10 @@ def _as_written(pairs: list[tuple[Token, str]]) -> str:
             joined = False  # two names on either side: "the Muhammad Ali-Joe Frazier fight"
         out += ("-" if joined else " ") + word
     return out
+
+
+#: Words that make a title another office: the shadow foreign secretary is not "the Foreign Secretary".
+OFFICE_QUALIFIERS = {"assistant", "deputy", "ex", "former", "shadow", "vice"}
 
 
 def _latest(pairs: Iterable[tuple[int, Person]]) -> tuple[int, Person | None]:
@@ -404,6 +425,9 @@ class Cast:
                 and (tok.tag_ == "NNP" or (tok.tag_ == "NN" and tok.text[:1].isupper() and self.find_person([tok.text]) is not None))
             ):
                 chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok]
+                if tok.ent_type_ == "PERSON":  # "Public Advocate Trish James" (but "Billie Jean King")
+                    cut = max((k + 1 for k, c in enumerate(chain) if c.ent_type_ != "PERSON" and not known_given_name(c.text)), default=0)
+                    chain = chain[cut:]
                 toks = name_tokens(chain)
                 if not toks:
                     continue
@@ -553,7 +577,7 @@ class Cast:
         for person in self.people:
             for title in person.titles:
                 title_words = {norm(w) for w in title.split()}
-                if words and words <= title_words:
+                if words and words <= title_words and not (title_words - words) & OFFICE_QUALIFIERS:
                     last = max((m for m in person.mentions if m < at), default=-1)
                     if last > best_at:
                         best, best_at = person, last

@@ -578,6 +578,58 @@ CASES = [
         None,
         "direct",
     ),
+    # a dateline is no subject: the person after it speaks
+    (
+        "LONDON (Reuters) - Donald Trump said he was unlikely to have a good relationship with David Cameron.",
+        "unlikely to have",
+        "Donald Trump",
+        "indirect",
+    ),
+    (
+        "LA CROSSE, Wisc. \u2014 Gov. Mike Pence on Thursday blamed the media for making an issue out of Donald Trump\u2019s claim "
+        "that President Barack Obama \u201cfounded ISIS,\u201d saying they were nitpicking.",
+        "founded ISIS",
+        "Mike Pence",
+        "mixed",
+    ),
+    (
+        "Washington (AFP) \u2013 Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump\u2019s stance on Brexit, "
+        "saying that \u201cbombastic comments\u201d do more harm than good.",
+        "bombastic comments",
+        "Hillary Clinton",
+        "mixed",
+    ),
+    # of two subjects, a place is the parser's mistake; a party-and-state parenthesis before "said"
+    (
+        "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican presidential primary, "
+        "Gov. John Kasich (R-OH), said, \u201cI\u2019m getting ready to rent a covered wagon.\u201d",
+        "rent a covered wagon",
+        "John Kasich",
+        "direct",
+    ),
+    # a candidate's campaign speaks for itself, and is what "it" says later
+    (
+        "Hillary Clinton spoke in Flint. The Clinton campaign said it wants an \u201cexpedited review\u201d of the data.",
+        "expedited review",
+        "Clinton campaign",
+        "mixed",
+    ),
+    (
+        "The Cruz campaign sent a fundraising email Wednesday saying that Cruz and Trump are in a two-man race.\n\n"
+        "\u201cFriend, let me be blunt. I can beat Hillary Clinton,\u201d the email read. "
+        "It said that Trump supports \u201cHillary-style healthcare.\u201d",
+        "Hillary-style healthcare",
+        "Cruz campaign",
+        None,
+    ),
+    # the shadow foreign secretary is not "the Foreign Secretary"
+    (
+        "Shadow foreign secretary Michael Ancram spoke first in the debate on Monday. Jack Straw spoke later.\n\n"
+        "\u201cI was making an observation,\u201d the Foreign Secretary told the BBC.",
+        "making an observation",
+        "Jack Straw",
+        "direct",
+    ),
 ]
 
 
@@ -662,6 +714,25 @@ def test_groups_are_not_merged_across_articles() -> None:
     directory = Directory(quotes)
     assert [directory.canonical(q) for q in quotes] == ["Police", "Police"]
     assert directory.find("police") == [] and directory.speakers == []
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("New York City Public Advocate Trish James said: \u201cSenator Sanders voted twice to protect gun dealers.\u201d", "Trish James"),
+        (
+            "The president thanked the crowd. His wife First Lady Michelle Obama said \u201cthey should feel welcome here.\u201d",
+            "Michelle Obama",
+        ),
+        ("Defiant Matt Williams insists he will not quit as Scotland coach.", "Matt Williams"),
+        ("Hillary superfan Katy Perry tweeted: \u201cDo not sit still. Do not weep.\u201d", "Katy Perry"),
+        ("Tennis great Billie Jean King spoke first. King says Ali \u201cnever stopped talking.\u201d", "Billie Jean King"),
+    ],
+)
+def test_a_name_leaves_out_the_words_before_it(body: str, name: str) -> None:
+    """The words before a full name are a title, a place or an epithet, not part of it: a
+    speaker shown as "Advocate Trish James" or "Defiant Matt Williams" is a person no one knows."""
+    assert [q.speaker for q in quotes_of(body)] == [name]
 
 
 def test_a_campaign_is_not_its_candidate() -> None:
