@@ -163,6 +163,13 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
     kept = [t for t in names if not _is_title(t) or (t.ent_type_ == "PERSON" and t is not names[0])]
     if not kept and len(names) == 1 and names[0].ent_type_ == "PERSON":
         return names  # a surname that is also a title word: "King says …"
+    # a caption's shouted words glued to a name ("GETTY Obama", "STREET BEATING Donald Trump"):
+    # the name is the plainly written part, or the shouted one when that is two words and the
+    # plain part a lone common word ("AMY SCHUMER Comedian")
+    shouted = [t for t in kept if t.text.isupper() and t.text.isalpha() and len(t.text) > 1]
+    if shouted and len(shouted) < len(kept):
+        plain = [t for t in kept if t not in shouted]
+        return plain if len(plain) > 1 or len(shouted) == 1 or plain[0].ent_type_ == "PERSON" else shouted
     return kept
 
 
@@ -355,7 +362,15 @@ class Cast:
         words = [w for _, w in pairs]
         shown = _as_written(pairs)
         person = self.find(words, offset)
-        if person is None:
+        glued = None
+        if person is None and len(words) >= 3 and not org:
+            # a full name already seen, with a word glued before it by the tagger ("Leesburg,
+            # Virginia Donald Trump accused …"): news writes the full name first, not last
+            rest = {norm(w) for w in words[1:]}
+            glued = next((p for p in self.people if p.words == rest and not p.org and p.mentions and min(p.mentions) < offset), None)
+        if glued is not None:
+            person = glued
+        elif person is None:
             # A longer name may extend a shorter one seen earlier ("Rubio" then "Marco Rubio").
             keys = {norm(w) for w in words}
             shorter = [p for p in self.people if p.words < keys and not p.org and not org]

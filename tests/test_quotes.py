@@ -727,6 +727,11 @@ def test_groups_are_not_merged_across_articles() -> None:
         ("Defiant Matt Williams insists he will not quit as Scotland coach.", "Matt Williams"),
         ("Hillary superfan Katy Perry tweeted: \u201cDo not sit still. Do not weep.\u201d", "Katy Perry"),
         ("Tennis great Billie Jean King spoke first. King says Ali \u201cnever stopped talking.\u201d", "Billie Jean King"),
+        # a caption's shouted words glued to the name
+        ("Protesters marched. STREET BEATING Donald Trump said: \u201cWe will make America great again.\u201d", "Donald Trump"),
+        ("AMY SCHUMER Comedian and actress Amy Schumer said she would head for Spain if Trump won.", "Amy Schumer"),
+        # a place the tagger glued to a full name the article already gave
+        ("Donald Trump spoke on Monday. In Leesburg, Virginia Donald Trump said: \u201cHillary Clinton is guilty.\u201d", "Donald Trump"),
     ],
 )
 def test_a_name_leaves_out_the_words_before_it(body: str, name: str) -> None:
