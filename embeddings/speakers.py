@@ -146,6 +146,10 @@ def _particle(tok: Token) -> bool:
     )
 
 
+#: Title words that also end the names of bodies ("Islamic State", "the Texas GOP").
+ORG_TITLE_WORDS = {"gop", "state", "u.s."}
+
+
 def name_tokens(span: Span | list[Token]) -> list[Token]:
     """The capitalised name words of a mention (and particles between them), with titles and
     possessives dropped."""
@@ -156,7 +160,7 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
     ]
     # the name starts after the last title or role word: "Texas Senator Ted Cruz",
     # "Former Clinton Senior Adviser Sidney Blumenthal"
-    if len(out) > 1 and _is_title(out[-1]) and norm(out[-1].text) not in {"gop", "state", "u.s."} and out[-1].ent_type_ != "PERSON":
+    if len(out) > 1 and _is_title(out[-1]) and norm(out[-1].text) not in ORG_TITLE_WORDS and out[-1].ent_type_ != "PERSON":
         return []  # a title of its own, cut from the name after it: "First Lady" (Michelle Obama)
     cut = max((k + 1 for k, t in enumerate(out[:-1]) if _is_title(t) or norm(t.text) in ROLE_NOUNS), default=0)
     names = [t for t in out[cut:] if t.tag_ != "POS" and t.lower_ not in NOT_NAME_WORDS]
