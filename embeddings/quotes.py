@@ -242,7 +242,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     # … except the author of a document: "a report by Politico", "an analysis by Lily Batchelder"
     document = norm(tok.lemma_) in DOCUMENT_NOUNS
     people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _by(c[-1], tok))]
-    if low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS":  # "the Clinton campaign said": not Clinton
+    body = low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS"  # "the campaign", "May's office"
+    if body:  # "the Clinton campaign said": not Clinton
         people = [c for c in people if tok in c or c[-1].head.i != tok.i]
     own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
     own.sort(key=lambda c: tok not in c)  # "Clinton spokesman Jesse Lehrich": Lehrich's own name first
@@ -261,7 +262,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
         org = orgs[0]
         return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
-    if low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS" and (org := cast.named(tok, offset)) is not None:
+    if body and (org := cast.named(tok, offset)) is not None:
         if org.org:  # a speaking organisation is what a later "it said" refers to
             cast.organisations.append((offset + tok.idx, org, True))
         return org, mention  # "O'Malley's campaign says", "the Sanders campaign said"

@@ -88,14 +88,18 @@ def first_name_gender(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    guess = _detector().get_gender(words[0].split("-")[0])  # "Jean-Marc": Jean
-    return {"male": "m", "female": "f"}.get(guess)
+    return {"male": "m", "female": "f"}.get(_gender_of(words[0]))
+
+
+def _gender_of(first_name: str) -> str:
+    """gender-guesser's answer for a first name; a hyphenated one by its first part ("Jean-Marc": Jean)."""
+    return _detector().get_gender(first_name.split("-")[0])
 
 
 def known_given_name(word: str) -> bool:
     """Whether gender-guesser lists the word as a first name of anyone ("Billie", "Jean"); a
     shouted word is a heading, not a name ("HOPE Hillary Clinton")."""
-    return not (word.isupper() and len(word) > 2) and _detector().get_gender(word.split("-")[0]) != "unknown"
+    return not (word.isupper() and len(word) > 2) and _gender_of(word) != "unknown"
 
 
 def norm(word: str) -> str:
