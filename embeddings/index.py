@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 #: Bump when quote extraction or attribution changes: an index built by another version is
 #: re-analysed (and re-embedded) in full on the next build instead of keeping stale quotes.
-EXTRACTOR_VERSION = 18
+EXTRACTOR_VERSION = 19
 CURRENT = "CURRENT"
 
 

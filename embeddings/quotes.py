@@ -25,6 +25,8 @@ from embeddings.speakers import (
     name_tokens,
     norm,
     not_a_person,
+    party_of,
+    title_words,
     unlikely_name,
 )
 
@@ -276,7 +278,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
             return author, mention
     # a description: "the secretary of State", "the official", "a source"
     definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span[:3])
-    words = {norm(t.text) for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.i <= tok.i + 6}
+    words = title_words(t.text for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.i <= tok.i + 6)
     if definite and words:
         person = cast.by_title(words, at)
         if person is not None:
@@ -284,14 +286,30 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         if low in ORG_WORDS and tok.tag_ != "NNS" and (org := cast.recent_org(at, low)) is not None:
             return org, mention  # "the commission" after "the Commission on Presidential Debates"
         # "his wife", "my father" are someone else: an epithet refers back only after "the"
-        epithet = norm(tok.lemma_) in EPITHETS and not any(t.dep_ == "poss" for t in span[:3])
+        possessor = next((t for t in span[:3] if t.dep_ == "poss"), None)
+        epithet = norm(tok.lemma_) in EPITHETS and possessor is None
         if (norm(tok.lemma_) in ROLE_NOUNS or epithet) and tok.tag_ != "NNS":
             gender = "f" if low.endswith("woman") or low in FEMALE_NOUNS else "m" if low.endswith("man") or low in MALE_NOUNS else None
-            return cast.recent(at, gender), mention
+            person = cast.recent(at, gender, party=party_of(words))
+            # "Pagliano's lawyer", "his lawyer": whoever it is, not the one whose lawyer they are
+            if possessor is not None and person is not None and person is _possessor(possessor, at, offset, cast):
+                return None, mention
+            return person, mention
     if _is_group(tok):  # "Police said", "Administration officials say": the group speaks
         label = _group_label(span, tok)
         return Person(label[:1].upper() + label[1:], set(), group=True), mention
     return None, mention
+
+
+def _possessor(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:
+    """Who "his", "Pagliano's" or "the president's" refers to, as far as the article's people tell."""
+    low = norm(tok.text)
+    if low in MALE | FEMALE:
+        return cast.recent(min(at, offset + tok.idx), "m" if low in MALE else "f")
+    if tok.pos_ == "NOUN":
+        titled = cast.by_title(title_words(t.text for t in tok.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"}), at)
+        return titled or (cast.recent(at, None) if norm(tok.lemma_) in ROLE_NOUNS else None)
+    return cast.find_person([t.text for t in tok.subtree if t.pos_ == "PROPN"], at)
 
 
 #: Person nouns news uses for someone it has just named ("the gambling tycoon said", "the

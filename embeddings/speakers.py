@@ -317,6 +317,19 @@ def _as_written(pairs: list[tuple[Token, str]]) -> str:
 
 #: Words that make a title another office: the shadow foreign secretary is not "the Foreign Secretary".
 OFFICE_QUALIFIERS = {"assistant", "deputy", "ex", "former", "shadow", "vice"}
+#: The party words of American titles, one spelling each: "the GOP nominee" is "the Republican nominee".
+PARTY_WORDS = {"democrat": "democratic", "democratic": "democratic", "gop": "republican", "republican": "republican"}
+
+
+def title_words(words: Iterable[str]) -> set[str]:
+    """Normalised words of a title or description, each party under one spelling."""
+    return {PARTY_WORDS.get(w, w) for w in (norm(w) for w in words)}
+
+
+def party_of(words: Iterable[str]) -> str | None:
+    """The party a title or description names, if it names exactly one."""
+    parties = {PARTY_WORDS[w] for w in words if w in PARTY_WORDS}
+    return parties.pop() if len(parties) == 1 else None
 
 
 def _latest(pairs: Iterable[tuple[int, Person]]) -> tuple[int, Person | None]:
@@ -568,12 +581,15 @@ class Cast:
         return None
 
     # -- resolving ------------------------------------------------------------------------
-    def recent(self, at: int, gender: str | None, window: int = 1500) -> Person | None:
+    def recent(self, at: int, gender: str | None, window: int = 1500, party: str | None = None) -> Person | None:
         """The most salient person before `at`: the latest named speaker, else the latest subject,
-        else the latest mention; agreeing in gender when the pronoun has one."""
+        else the latest mention; agreeing in gender when the pronoun has one, and in party when
+        the description names one ("the GOP nominee" is not the Democratic nominee)."""
 
         def fits(p: Person) -> bool:
-            return not p.org and p.certain and (gender is None or p.gender in (None, gender))
+            if p.org or not p.certain or (gender is not None and p.gender not in (None, gender)):
+                return False
+            return party is None or party_of(title_words(" ".join(p.titles).split())) in (None, party)
 
         # latest by position, not by when it was noted: a paragraph's speakers are noted after its names
         subj_at, last_subject = _latest((off, p) for off, p, s in self.mentions if off < at and s and fits(p))
@@ -599,8 +615,8 @@ class Cast:
         best, best_at = None, -1
         for person in self.people:
             for title in person.titles:
-                title_words = {norm(w) for w in title.split()}
-                if words and words <= title_words and not (title_words - words) & OFFICE_QUALIFIERS:
+                named = title_words(title.split())
+                if words and words <= named and not (named - words) & OFFICE_QUALIFIERS:
                     last = max((m for m in person.mentions if m < at), default=-1)
                     if last > best_at:
                         best, best_at = person, last

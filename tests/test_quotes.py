@@ -630,6 +630,28 @@ CASES = [
         "Jack Straw",
         "direct",
     ),
+    # a party agrees like a gender: "the GOP nominee" is the Republican nominee, not the latest person
+    (
+        "Republican nominee Donald Trump held a rally in Ohio on Monday. Hillary Clinton campaigned in Florida, where she met voters.\n\n"
+        "\u201cWe are going to win this state,\u201d the GOP nominee said.",
+        "win this state",
+        "Donald Trump",
+        "direct",
+    ),
+    # "his lawyer" is not the man whose lawyer he is; a lawyer named earlier is
+    (
+        "Bryan Pagliano declined to testify before the committee on Tuesday.\n\n\u201cHe will not answer any questions,\u201d his lawyer said.",
+        "answer any questions",
+        None,
+        "direct",
+    ),
+    (
+        "Bryan Pagliano's lawyer, Mark MacDougall, wrote to the committee. Pagliano did not attend the hearing.\n\n"
+        "\u201cHe will not answer any questions,\u201d his lawyer said.",
+        "answer any questions",
+        "Mark MacDougall",
+        "direct",
+    ),
 ]
 
 
