@@ -9,6 +9,7 @@ file only when it is complete, so a crash at any moment leaves a loadable index.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 import os
@@ -37,9 +38,16 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 #: Bump when quote extraction or attribution changes: an index built by another version is
-#: re-analysed (and re-embedded) in full on the next build instead of keeping stale quotes.
+#: re-analysed in full on the next build instead of keeping stale quotes (a text whose vector
+#: the previous generation holds is not embedded again).
 EXTRACTOR_VERSION = 19
 CURRENT = "CURRENT"
+KEY_BYTES = 16
+
+
+def text_key(text: str) -> bytes:
+    """What a vector is a function of, besides the model: its text, as a short digest."""
+    return hashlib.blake2b(text.encode(), digest_size=KEY_BYTES).digest()
 
 
 class IndexLoadError(RuntimeError):
@@ -67,6 +75,10 @@ class Index:
     extractor: int = EXTRACTOR_VERSION
     #: how each article file looked when it was read, so the next build skips unchanged files
     stamps: dict[str, Stamp] = field(default_factory=dict)
+    #: a digest of the text behind each vector row (`text_key`), so the next build embeds no
+    #: text twice, even after the quote rules change; empty for generations written before them
+    passage_keys: np.ndarray = field(default_factory=lambda: np.zeros((0, KEY_BYTES), np.uint8))
+    quote_keys: np.ndarray = field(default_factory=lambda: np.zeros((0, KEY_BYTES), np.uint8))
     passage_index: faiss.Index = field(init=False, repr=False)
     quote_index: faiss.Index = field(init=False, repr=False)
 
@@ -219,32 +231,38 @@ def build(
     p_rows: list[int] = []  # source of each passage vector: -1-k = k-th new text, else old row
     q_rows: list[int] = []
     new_quote_texts: list[str] = []
+    p_keys: list[bytes | None] = []  # digest of each row's text; None: copy the old row's
+    q_keys: list[bytes | None] = []
     for article in unique:
         if article.id in analysed:
             result = analysed[article.id]
             for p in result.passages:
                 p_rows.append(-1 - len(texts))
                 texts.append(embed_text(article, p.text))
+                p_keys.append(text_key(texts[-1]))
                 passages.append(p)
             for q, pieces in zip(result.quotes, result.quote_texts, strict=True):
                 for piece in pieces:
                     q_rows.append(-1 - len(new_quote_texts))
                     new_quote_texts.append(piece)
+                    q_keys.append(text_key(piece))
                     owner.append(len(quotes))
                 quotes.append(q)
         else:
             old_id = source[article.id]
             for i in old_p.get(old_id, []):
                 p_rows.append(i)
+                p_keys.append(None)
                 passages.append(_moved(reuse.passages[i], article.id))
             for i in old_q.get(old_id, []):
                 for row in old_rows.get(i, []):
                     q_rows.append(row)
+                    q_keys.append(None)
                     owner.append(len(quotes))
                 quotes.append(_moved(reuse.quotes[i], article.id))
 
     n_passage_texts = len(texts)
-    vectors = _encode_unique(encoder, texts + new_quote_texts, dim)
+    vectors, embedded = _encode_unique(encoder, texts + new_quote_texts, dim, _known_vectors(previous, model_name))
 
     def gather(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
         """Rows < 0 come from the new vectors (-1-k is the k-th), the others from the old."""
@@ -272,6 +290,8 @@ def build(
         quote_vectors=qv,
         quote_owner=np.asarray(owner, dtype=np.int64),
         stamps=dict(stamps or {}),
+        passage_keys=_row_keys(p_keys, p_rows, reuse.passage_keys if reuse else None),
+        quote_keys=_row_keys(q_keys, q_rows, reuse.quote_keys if reuse else None),
     )
     renamed = [(reuse.articles[source[a.id]].path, a.path) for a in unique if source.get(a.id, a.id) != a.id]
     moved_from = {source[a.id] for a in unique if a.id in source}
@@ -283,20 +303,64 @@ def build(
         unchanged=len(unique) - len(fresh) - len(renamed),
         duplicates=duplicates,
         skipped=list(skipped or []),
-        embedded=len(texts) + len(new_quote_texts),
+        embedded=embedded,
         seconds=time.perf_counter() - started,
     )
     return index, report
 
 
-def _encode_unique(encoder: Callable[[list[str]], np.ndarray], texts: list[str], dim: int) -> np.ndarray:
-    """Each distinct text embedded once: a sentence holding a mixed quote and reported speech
-    is the search text of both."""
+def _known_vectors(previous: Index | None, model_name: str) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The previous generation's (text digests, vectors), when the same model made them: a
+    passage or quote whose text did not change keeps its vector across an extractor upgrade or
+    an edit elsewhere in its article."""
+    if previous is None or previous.model != model_name:
+        return []
+    passage_keys = previous.passage_keys
+    if len(passage_keys) != len(previous.passages):  # a generation from before the digests: its passages tell their texts
+        passage_keys = _digests([embed_text(previous.articles[p.article_id], p.text) for p in previous.passages])
+    pairs = ((passage_keys, previous.passage_vectors), (previous.quote_keys, previous.quote_vectors))
+    return [(keys.view(f"S{KEY_BYTES}").ravel(), vectors) for keys, vectors in pairs if len(keys) == len(vectors) and len(keys)]
+
+
+def _digests(texts: list[str]) -> np.ndarray:
+    return np.frombuffer(b"".join(map(text_key, texts)), np.uint8).reshape(len(texts), KEY_BYTES)
+
+
+def _encode_unique(
+    encoder: Callable[[list[str]], np.ndarray], texts: list[str], dim: int, known: list[tuple[np.ndarray, np.ndarray]]
+) -> tuple[np.ndarray, int]:
+    """Each distinct text embedded once (a sentence holding a mixed quote and reported speech is
+    the search text of both), and none whose vector is `known`; returns the vectors and how many
+    texts were embedded."""
     if not texts:
-        return np.zeros((0, dim), np.float32)
+        return np.zeros((0, dim), np.float32), 0
     distinct: dict[str, int] = {}
     rows = [distinct.setdefault(t, len(distinct)) for t in texts]
-    return encoder(list(distinct))[rows]
+    order = list(distinct)
+    wanted = _digests(order).view(f"S{KEY_BYTES}").ravel()
+    out = np.zeros((len(order), dim), np.float32)
+    missing = np.ones(len(order), bool)
+    for keys, vectors in known:  # sorted lookup: no dictionary of a million rows
+        sorter = np.argsort(keys)
+        at = sorter[np.minimum(np.searchsorted(keys, wanted, sorter=sorter), len(keys) - 1)]
+        hit = missing & (keys[at] == wanted)
+        out[hit] = vectors[at[hit]]
+        missing &= ~hit
+    todo = np.flatnonzero(missing)
+    if len(todo):
+        out[todo] = encoder([order[i] for i in todo])
+    return out[rows], len(todo)
+
+
+def _row_keys(new: list[bytes | None], rows: list[int], old: np.ndarray | None) -> np.ndarray:
+    """The text digest of each vector row: computed for new rows, copied for reused ones (empty
+    when an old row has none, so the next build simply embeds those again)."""
+    if any(k is None for k in new) and (old is None or max(rows) >= len(old)):
+        return np.zeros((0, KEY_BYTES), np.uint8)
+    out = np.zeros((len(new), KEY_BYTES), np.uint8)
+    for i, (key, row) in enumerate(zip(new, rows, strict=True)):
+        out[i] = np.frombuffer(key, np.uint8) if key is not None else old[row]
+    return out
 
 
 def _moved(item: Passage | Quote, article_id: str) -> Passage | Quote:
@@ -362,6 +426,8 @@ def save(index: Index, index_dir: Path) -> str:
     _npy(tmp / "passage_vectors.npy", index.passage_vectors)
     _npy(tmp / "quote_vectors.npy", index.quote_vectors)
     _npy(tmp / "quote_owner.npy", index.quote_owner)
+    _npy(tmp / "passage_keys.npy", index.passage_keys)
+    _npy(tmp / "quote_keys.npy", index.quote_keys)
     _fsync_write(tmp / "stamps.json", json.dumps({k: [v.mtime_ns, v.size, v.articles] for k, v in index.stamps.items()}).encode())
     manifest = {
         "format": FORMAT_VERSION,
@@ -457,6 +523,10 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         owner = np.load(gen / "quote_owner.npy")
         stamps_file = gen / "stamps.json"
         stamps = {k: Stamp(*v) for k, v in json.loads(stamps_file.read_text()).items()} if stamps_file.is_file() else {}
+        # generations written before text digests have none: their texts are embedded again once
+        keys = [
+            np.load(gen / f) if (gen / f).is_file() else np.zeros((0, KEY_BYTES), np.uint8) for f in ("passage_keys.npy", "quote_keys.npy")
+        ]
     except IndexLoadError:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -476,5 +546,6 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         gen.name,
         manifest.get("extractor", 0),
         stamps,
+        *keys,
     )
     return index

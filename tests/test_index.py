@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from embeddings.index import CURRENT, IndexLoadError, current_generation, load
+from embeddings.index import CURRENT, KEY_BYTES, IndexLoadError, current_generation, load
 from embeddings.pipeline import NothingLoaded, build_index
 from tests.conftest import ARTICLES
 
@@ -39,6 +40,10 @@ def test_incremental_add_edit_delete(corpus: Path, tmp_path: Path, settings) -> 
     (corpus / "copy.txt").write_text((corpus / "rubio-umerov-miami-talks.txt").read_text(), encoding="utf-8")
     third, report = build_index(s)
     assert report.updated == ["front-matter.md"] and report.removed == ["sub/storm.html"]
+    # of the edited article, only the texts that changed are embedded again
+    edited = [a.id for a in third.articles.values() if a.path == "front-matter.md"]
+    rows = sum(p.article_id in edited for p in third.passages) + sum(third.quotes[o].article_id in edited for o in third.quote_owner)
+    assert 0 < report.embedded < rows
     assert report.duplicates == [("copy.txt", "rubio-umerov-miami-talks.txt")]  # the indexed one is kept
     assert report.added == [] and report.unchanged == 4
     texts = [q.text for q in third.quotes]
@@ -87,5 +92,11 @@ def test_an_index_from_another_extractor_version_is_rebuilt(corpus: Path, tmp_pa
     s = settings.model_copy(update={"articles_dir": corpus, "index_dir": tmp_path / "ix"})
     first, _ = build_index(s)
     first.extractor = 0  # as if built by an older release of the quote extractor
+    again, report = build_index(s, previous=first)
+    assert report.unchanged == 0 and len(report.added) == 6
+    # every article is read again, but a text the same model embedded keeps its vector
+    assert report.embedded == 0 and (again.quote_vectors == first.quote_vectors).all()
+    # a generation written before the text digests still lends its passages' vectors
+    first.passage_keys = first.quote_keys = np.zeros((0, KEY_BYTES), np.uint8)
     _, report = build_index(s, previous=first)
-    assert report.unchanged == 0 and len(report.added) == 6 and report.embedded > 0
+    assert 0 < report.embedded <= len(first.quote_owner)
