@@ -533,6 +533,8 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         raise IndexLoadError(f"index generation {gen} is unreadable ({exc}); rebuild it with `whosaid index`") from exc
     if len(pv) != len(passages) or len(qv) != len(owner) or (len(owner) and owner.max() >= len(quotes)):
         raise IndexLoadError(f"index generation {gen} is inconsistent; rebuild it with `whosaid index`")
+    # digests that do not match their vectors row for row are not trusted: those texts are embedded again
+    keys = [k if len(k) == len(v) else np.zeros((0, KEY_BYTES), np.uint8) for k, v in zip(keys, (pv, qv), strict=True)]
     index = Index(
         manifest["model"],
         int(manifest["dim"]),

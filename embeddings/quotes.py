@@ -220,8 +220,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     mention = span.text
     low = norm(tok.text)
     if low in PRONOUNS and tok.pos_ == "PRON":
-        if low in MALE | FEMALE:  # its antecedent comes before the pronoun, not just before the quote
-            return cast.recent(min(at, offset + tok.idx), "m" if low in MALE else "f"), tok.text
+        if low in MALE | FEMALE:
+            return _antecedent(tok, at, offset, cast), tok.text
         if low == "it":  # "it said": an organisation
             return cast.recent_org(min(at, offset + tok.idx), window=IT_WINDOW), tok.text
         return None, tok.text
@@ -301,11 +301,16 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     return None, mention
 
 
+def _antecedent(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:
+    """The person "he"/"she" (or "his"/"her") refers to: its antecedent comes before the
+    pronoun, not just before the quote."""
+    return cast.recent(min(at, offset + tok.idx), "m" if norm(tok.text) in MALE else "f")
+
+
 def _possessor(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:
     """Who "his", "Pagliano's" or "the president's" refers to, as far as the article's people tell."""
-    low = norm(tok.text)
-    if low in MALE | FEMALE:
-        return cast.recent(min(at, offset + tok.idx), "m" if low in MALE else "f")
+    if norm(tok.text) in MALE | FEMALE:
+        return _antecedent(tok, at, offset, cast)
     if tok.pos_ == "NOUN":
         titled = cast.by_title(title_words(t.text for t in tok.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"}), at)
         return titled or (cast.recent(at, None) if norm(tok.lemma_) in ROLE_NOUNS else None)
