@@ -50,6 +50,11 @@ def text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode(), digest_size=KEY_BYTES).digest()
 
 
+def no_keys() -> np.ndarray:
+    """The digests of a generation written before them: none."""
+    return np.zeros((0, KEY_BYTES), np.uint8)
+
+
 class IndexLoadError(RuntimeError):
     """The index is missing, broken or was built with another model; the message says which."""
 
@@ -77,8 +82,8 @@ class Index:
     stamps: dict[str, Stamp] = field(default_factory=dict)
     #: a digest of the text behind each vector row (`text_key`), so the next build embeds no
     #: text twice, even after the quote rules change; empty for generations written before them
-    passage_keys: np.ndarray = field(default_factory=lambda: np.zeros((0, KEY_BYTES), np.uint8))
-    quote_keys: np.ndarray = field(default_factory=lambda: np.zeros((0, KEY_BYTES), np.uint8))
+    passage_keys: np.ndarray = field(default_factory=no_keys)
+    quote_keys: np.ndarray = field(default_factory=no_keys)
     passage_index: faiss.Index = field(init=False, repr=False)
     quote_index: faiss.Index = field(init=False, repr=False)
 
@@ -231,50 +236,49 @@ def build(
     p_rows: list[int] = []  # source of each passage vector: -1-k = k-th new text, else old row
     q_rows: list[int] = []
     new_quote_texts: list[str] = []
-    p_keys: list[bytes | None] = []  # digest of each row's text; None: copy the old row's
-    q_keys: list[bytes | None] = []
     for article in unique:
         if article.id in analysed:
             result = analysed[article.id]
             for p in result.passages:
                 p_rows.append(-1 - len(texts))
                 texts.append(embed_text(article, p.text))
-                p_keys.append(text_key(texts[-1]))
                 passages.append(p)
             for q, pieces in zip(result.quotes, result.quote_texts, strict=True):
                 for piece in pieces:
                     q_rows.append(-1 - len(new_quote_texts))
                     new_quote_texts.append(piece)
-                    q_keys.append(text_key(piece))
                     owner.append(len(quotes))
                 quotes.append(q)
         else:
             old_id = source[article.id]
             for i in old_p.get(old_id, []):
                 p_rows.append(i)
-                p_keys.append(None)
                 passages.append(_moved(reuse.passages[i], article.id))
             for i in old_q.get(old_id, []):
                 for row in old_rows.get(i, []):
                     q_rows.append(row)
-                    q_keys.append(None)
                     owner.append(len(quotes))
                 quotes.append(_moved(reuse.quotes[i], article.id))
 
     n_passage_texts = len(texts)
-    vectors, embedded = _encode_unique(encoder, texts + new_quote_texts, dim, _known_vectors(previous, model_name))
+    vectors, keys, embedded = _encode_unique(encoder, texts + new_quote_texts, dim, _known_vectors(previous, model_name))
 
     def gather(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
-        """Rows < 0 come from the new vectors (-1-k is the k-th), the others from the old."""
+        """Rows < 0 come from the new vectors or digests (-1-k is the k-th), the others from the old."""
         idx = np.asarray(rows, dtype=np.int64)
         fresh_rows = idx < 0
         if old is None or fresh_rows.all():
-            out = np.zeros((len(idx), dim), np.float32)
+            out = np.zeros((len(idx), *new.shape[1:]), new.dtype)
         else:
             out = old.take(np.where(fresh_rows, 0, idx), axis=0)  # one pass; fresh rows overwritten below
         if fresh_rows.any():
             out[fresh_rows] = new[-1 - idx[fresh_rows]]
         return out
+
+    def gather_keys(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
+        """As `gather`; reusing a row of a generation without digests leaves this one without (its
+        texts are embedded again next time)."""
+        return no_keys() if old is not None and not len(old) and max(rows, default=-1) >= 0 else gather(rows, new, old)
 
     pv = gather(p_rows, vectors[:n_passage_texts], reuse.passage_vectors if reuse else None)
     qv = gather(q_rows, vectors[n_passage_texts:], reuse.quote_vectors if reuse else None)
@@ -290,8 +294,8 @@ def build(
         quote_vectors=qv,
         quote_owner=np.asarray(owner, dtype=np.int64),
         stamps=dict(stamps or {}),
-        passage_keys=_row_keys(p_keys, p_rows, reuse.passage_keys if reuse else None),
-        quote_keys=_row_keys(q_keys, q_rows, reuse.quote_keys if reuse else None),
+        passage_keys=gather_keys(p_rows, keys[:n_passage_texts], reuse.passage_keys if reuse else None),
+        quote_keys=gather_keys(q_rows, keys[n_passage_texts:], reuse.quote_keys if reuse else None),
     )
     renamed = [(reuse.articles[source[a.id]].path, a.path) for a in unique if source.get(a.id, a.id) != a.id]
     moved_from = {source[a.id] for a in unique if a.id in source}
@@ -319,25 +323,31 @@ def _known_vectors(previous: Index | None, model_name: str) -> list[tuple[np.nda
     if len(passage_keys) != len(previous.passages):  # a generation from before the digests: its passages tell their texts
         passage_keys = _digests([embed_text(previous.articles[p.article_id], p.text) for p in previous.passages])
     pairs = ((passage_keys, previous.passage_vectors), (previous.quote_keys, previous.quote_vectors))
-    return [(keys.view(f"S{KEY_BYTES}").ravel(), vectors) for keys, vectors in pairs if len(keys) == len(vectors) and len(keys)]
+    return [(_comparable(keys), vectors) for keys, vectors in pairs if len(keys) == len(vectors) and len(keys)]
 
 
 def _digests(texts: list[str]) -> np.ndarray:
     return np.frombuffer(b"".join(map(text_key, texts)), np.uint8).reshape(len(texts), KEY_BYTES)
 
 
+def _comparable(keys: np.ndarray) -> np.ndarray:
+    """Digest rows as one sortable byte string each."""
+    return keys.view(f"S{KEY_BYTES}").ravel()
+
+
 def _encode_unique(
     encoder: Callable[[list[str]], np.ndarray], texts: list[str], dim: int, known: list[tuple[np.ndarray, np.ndarray]]
-) -> tuple[np.ndarray, int]:
+) -> tuple[np.ndarray, np.ndarray, int]:
     """Each distinct text embedded once (a sentence holding a mixed quote and reported speech is
-    the search text of both), and none whose vector is `known`; returns the vectors and how many
-    texts were embedded."""
+    the search text of both), and none whose vector is `known`; returns the vectors and digests
+    of `texts` and how many texts were embedded."""
     if not texts:
-        return np.zeros((0, dim), np.float32), 0
+        return np.zeros((0, dim), np.float32), no_keys(), 0
     distinct: dict[str, int] = {}
     rows = [distinct.setdefault(t, len(distinct)) for t in texts]
     order = list(distinct)
-    wanted = _digests(order).view(f"S{KEY_BYTES}").ravel()
+    digests = _digests(order)
+    wanted = _comparable(digests)
     out = np.zeros((len(order), dim), np.float32)
     missing = np.ones(len(order), bool)
     for keys, vectors in known:  # sorted lookup: no dictionary of a million rows
@@ -349,18 +359,7 @@ def _encode_unique(
     todo = np.flatnonzero(missing)
     if len(todo):
         out[todo] = encoder([order[i] for i in todo])
-    return out[rows], len(todo)
-
-
-def _row_keys(new: list[bytes | None], rows: list[int], old: np.ndarray | None) -> np.ndarray:
-    """The text digest of each vector row: computed for new rows, copied for reused ones (empty
-    when an old row has none, so the next build simply embeds those again)."""
-    if any(k is None for k in new) and (old is None or max(rows) >= len(old)):
-        return np.zeros((0, KEY_BYTES), np.uint8)
-    out = np.zeros((len(new), KEY_BYTES), np.uint8)
-    for i, (key, row) in enumerate(zip(new, rows, strict=True)):
-        out[i] = np.frombuffer(key, np.uint8) if key is not None else old[row]
-    return out
+    return out[rows], digests[rows], len(todo)
 
 
 def _moved(item: Passage | Quote, article_id: str) -> Passage | Quote:
@@ -524,9 +523,7 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         stamps_file = gen / "stamps.json"
         stamps = {k: Stamp(*v) for k, v in json.loads(stamps_file.read_text()).items()} if stamps_file.is_file() else {}
         # generations written before text digests have none: their texts are embedded again once
-        keys = [
-            np.load(gen / f) if (gen / f).is_file() else np.zeros((0, KEY_BYTES), np.uint8) for f in ("passage_keys.npy", "quote_keys.npy")
-        ]
+        keys = [np.load(gen / f) if (gen / f).is_file() else no_keys() for f in ("passage_keys.npy", "quote_keys.npy")]
     except IndexLoadError:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -534,7 +531,7 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
     if len(pv) != len(passages) or len(qv) != len(owner) or (len(owner) and owner.max() >= len(quotes)):
         raise IndexLoadError(f"index generation {gen} is inconsistent; rebuild it with `whosaid index`")
     # digests that do not match their vectors row for row are not trusted: those texts are embedded again
-    keys = [k if len(k) == len(v) else np.zeros((0, KEY_BYTES), np.uint8) for k, v in zip(keys, (pv, qv), strict=True)]
+    keys = [k if len(k) == len(v) else no_keys() for k, v in zip(keys, (pv, qv), strict=True)]
     index = Index(
         manifest["model"],
         int(manifest["dim"]),

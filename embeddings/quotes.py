@@ -31,6 +31,8 @@ from embeddings.speakers import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
     from embeddings.nlp import ParsedArticle
@@ -278,7 +280,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
             return author, mention
     # a description: "the secretary of State", "the official", "a source"
     definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span[:3])
-    words = title_words(t.text for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.i <= tok.i + 6)
+    words = _description_words(t for t in span if t.i <= tok.i + 6)
     if definite and words:
         person = cast.by_title(words, at)
         if person is not None:
@@ -301,6 +303,11 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     return None, mention
 
 
+def _description_words(tokens: Iterable[Token]) -> set[str]:
+    """The nouns, names and adjectives of a description, normalised as titles are ("the GOP nominee")."""
+    return title_words(t.text for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"})
+
+
 def _antecedent(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:
     """The person "he"/"she" (or "his"/"her") refers to: its antecedent comes before the
     pronoun, not just before the quote."""
@@ -312,7 +319,7 @@ def _possessor(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:
     if norm(tok.text) in MALE | FEMALE:
         return _antecedent(tok, at, offset, cast)
     if tok.pos_ == "NOUN":
-        titled = cast.by_title(title_words(t.text for t in tok.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"}), at)
+        titled = cast.by_title(_description_words(tok.subtree), at)
         return titled or (cast.recent(at, None) if norm(tok.lemma_) in ROLE_NOUNS else None)
     return cast.find_person([t.text for t in tok.subtree if t.pos_ == "PROPN"], at)
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from embeddings.index import CURRENT, KEY_BYTES, IndexLoadError, current_generation, load
+from embeddings.index import CURRENT, IndexLoadError, current_generation, load, no_keys
 from embeddings.pipeline import NothingLoaded, build_index
 from tests.conftest import ARTICLES
 
@@ -97,6 +96,6 @@ def test_an_index_from_another_extractor_version_is_rebuilt(corpus: Path, tmp_pa
     # every article is read again, but a text the same model embedded keeps its vector
     assert report.embedded == 0 and (again.quote_vectors == first.quote_vectors).all()
     # a generation written before the text digests still lends its passages' vectors
-    first.passage_keys = first.quote_keys = np.zeros((0, KEY_BYTES), np.uint8)
+    first.passage_keys = first.quote_keys = no_keys()
     _, report = build_index(s, previous=first)
     assert 0 < report.embedded <= len(first.quote_owner)
