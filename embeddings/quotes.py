@@ -310,8 +310,12 @@ def _description_words(tokens: Iterable[Token]) -> set[str]:
 
 def _antecedent(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:
     """The person "he"/"she" (or "his"/"her") refers to: its antecedent comes before the
-    pronoun, not just before the quote."""
-    return cast.recent(min(at, offset + tok.idx), "m" if norm(tok.text) in MALE else "f")
+    pronoun, not just before the quote. A quote that opens its paragraph right after a newcomer's
+    introduction is theirs ("… Henry Crespo, president of the caucus." / "“…,” he said")."""
+    gender = "m" if norm(tok.text) in MALE else "f"
+    if at == offset and (newcomer := cast.newcomer(offset, offset + tok.idx, gender)) is not None:
+        return newcomer
+    return cast.recent(min(at, offset + tok.idx), gender)
 
 
 def _possessor(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:

@@ -346,6 +346,7 @@ class Cast:
         self.speakers: list[tuple[int, Person]] = []  # named speakers, in order of their quotes
         self.organisations: list[tuple[int, Person, bool]] = []  # named organisations (not speakers yet)
         self.documents: list[tuple[int, str, Person]] = []  # (offset, kind, author): "the Post ran a feature"
+        self.introduced: list[tuple[int, int, Person]] = []  # (start, end, person): "Henry Crespo, president of …"
 
     # -- building -------------------------------------------------------------------------
     def find(self, words: list[str], at: int | None = None) -> Person | None:
@@ -450,8 +451,9 @@ class Cast:
             if not toks or len(toks) > 4 or any(norm(t.text) in ORG_WORDS for t in toks):
                 continue
             person = self.add(toks, offset + toks[0].idx, subject=subject(toks[-1]), salient=outside(toks[0]))
-            if person is not None:
-                self.note_titles(toks, person)
+            end = self.note_titles(toks, person) if person is not None else None
+            if person is not None and end is not None and outside(toks[0]) and not inside(toks[0], reported):
+                self.introduced.append((offset + toks[0].idx, offset + end, person))
         for tok in doc:
             # subjects the small model's NER missed ("Secretary General Ban Ki-moon condemned …")
             # ("Trump", tagged NN at the start of a sentence, when the article already named him)
@@ -496,9 +498,11 @@ class Cast:
             return False
         return any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS | TITLES for c in ent.root.children)
 
-    def note_titles(self, toks: list[Token], person: Person) -> None:
+    def note_titles(self, toks: list[Token], person: Person) -> int | None:
         """Premodifier titles ("secretary of State Marco Rubio") and appositions
-        ("Rustem Umerov, secretary of …", "the head of the delegation, Rustem Umerov")."""
+        ("Rustem Umerov, secretary of …", "the head of the delegation, Rustem Umerov");
+        Returns where the name and a role in apposition to it end (news introduces a newcomer so)."""
+        appos = None
         doc = toks[0].doc
         sent_start = toks[0].sent.start
         j = toks[0].i
@@ -521,6 +525,7 @@ class Cast:
                 span = doc[child.left_edge.i : child.right_edge.i + 1]
                 if span.root.pos_ == "NOUN":
                     person.add_title(re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.I))
+                    appos = span.end_char
         if j > sent_start + 1 and doc[j - 1].text == ",":
             base = doc[j - 2]
             while base.dep_ in {"pobj", "prep"} and base.head.i < base.i:
@@ -529,6 +534,8 @@ class Cast:
                 lo = base.left_edge.i
                 phrase = doc[lo : j - 1]
                 person.add_title(re.sub(r"^(the|a|an)\s+", "", phrase.text, flags=re.I))
+                appos = appos or toks[-1].idx + len(toks[-1])
+        return appos
 
     def author_of(self, tok: Token, offset: int) -> Person | None:
         """Who made the document `tok` names, when the sentence says: its owner ("Clinton's ad",
@@ -603,6 +610,15 @@ class Cast:
         if last_subject is not None and at - subj_at < window:
             return last_subject
         return _latest((off, p) for off, p, _ in self.mentions if off < at and at - off < window and fits(p))[1]
+
+    def newcomer(self, before: int, at: int, gender: str | None) -> Person | None:
+        """The person first named, with a role in apposition, last before `before`, when nobody has
+        been named since, up to `at`: "… concerns Henry Crespo, president of …" / "“…,” he said"."""
+        start, end, person = max((i for i in self.introduced if i[0] < before), default=(-1, -1, None), key=lambda i: i[0])
+        # it overrides salience, so it takes a known gender that agrees ("Dirty Dancing, 98 Degrees and … posters" is no one)
+        if person is None or person.org or min(person.mentions) != start or person.gender != gender:
+            return None
+        return None if any(end <= off < at for off, _, _ in self.mentions) else person
 
     def recent_org(self, at: int, word: str | None = None, window: int = 1500) -> Person | None:
         """The latest organisation before `at` with `word` in its name ("the commission said"),

@@ -652,6 +652,22 @@ CASES = [
         "Mark MacDougall",
         "direct",
     ),
+    # a newcomer introduced with a role just before a quote paragraph is its "he"/"she", however
+    # salient the story's subject ("Clinton"), and however late a name inside the apposition
+    (
+        "Clinton has drawn fewer celebrities to her rallies than Obama did, and that worries Maria Lopez, "
+        "chair of the Broward County Democratic Party.\n\n\u201cNobody is excited about this race yet,\u201d she said.",
+        "excited about this race",
+        "Maria Lopez",
+        "direct",
+    ),
+    (
+        "Sanders spent the morning at a diner in Concord, where he met Tom Reilly, a retired machinist who voted for Obama twice."
+        "\n\n\u201cI don't trust either of them,\u201d he said.",
+        "trust either of them",
+        "Tom Reilly",
+        "direct",
+    ),
 ]
 
 
