@@ -154,6 +154,13 @@ def _particle(tok: Token) -> bool:
 ORG_TITLE_WORDS = {"gop", "state", "u.s."}
 
 
+def _headline(sent: Span) -> bool:
+    """A sentence in title case ("Ted Cruz Apologizes To Ben Carson For Telling Supporters …"),
+    where the tagger reads verbs as parts of names."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def name_tokens(span: Span | list[Token]) -> list[Token]:
     """The capitalised name words of a mention (and particles between them), with titles and
     possessives dropped."""
@@ -169,6 +176,8 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
     cut = max((k + 1 for k, t in enumerate(out[:-1]) if _is_title(t) or norm(t.text) in ROLE_NOUNS), default=0)
     names = [t for t in out[cut:] if t.tag_ != "POS" and t.lower_ not in NOT_NAME_WORDS]
     kept = [t for t in names if not _is_title(t) or (t.ent_type_ == "PERSON" and t is not names[0])]
+    if len(kept) >= 3 and (kept[-1].tag_ in {"VBD", "VBG", "VBN", "VBZ"} or (kept[-1].tag_ == "NNPS" and _headline(kept[-1].sent))):
+        kept = kept[:-1]  # a headline's verb glued to the name: "Ted Cruz Apologizes To Ben Carson", "Luciana Lopez Saying"
     if not kept and len(names) == 1 and names[0].ent_type_ == "PERSON":
         return names  # a surname that is also a title word: "King says …"
     # a caption's shouted words glued to a name ("GETTY Obama", "STREET BEATING Donald Trump"):

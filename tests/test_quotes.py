@@ -668,6 +668,14 @@ CASES = [
         "Tom Reilly",
         "direct",
     ),
+    # a headline's verb is no part of the name the tagger glued it to
+    (
+        "Ted Cruz Apologizes To Ben Carson For Telling Supporters Carson Had Dropped Out\n\n"
+        "\u201cI'm sorry that this happened,\u201d Cruz said on Saturday.",
+        "sorry that this happened",
+        "Ted Cruz",
+        "direct",
+    ),
 ]
 
 
