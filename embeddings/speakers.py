@@ -76,6 +76,8 @@ DOCUMENTS = {
 #: Verbs by which someone makes a document: "The Post ran a feature", "the campaign released an ad".
 AUTHORING_VERBS = {"air", "file", "issue", "launch", "produce", "provide", "publish", "release", "run", "send", "unveil", "write"}
 _NAME_CHARS = re.compile(r"^[A-Z][\w.'\u2019-]*$")
+#: A lower-case letter followed by a capital inside a word: once in "McDonald", twice in "RealClearPolitics".
+_GLUED = re.compile(r"[a-z][A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -388,8 +390,8 @@ class Cast:
         if pairs and norm(pairs[-1][1]).endswith("'s"):
             pairs[-1] = (pairs[-1][0], pairs[-1][1][:-2])
         pairs = [(t, w) for t, w in pairs if norm(w)]
-        if not pairs:
-            return None
+        if not pairs or any(len(_GLUED.findall(w)) >= 3 for _, w in pairs):
+            return None  # scraped page furniture glued to names: "Jen BenderyFlagShareLikeReplyPaige Lavender"
         words = [w for _, w in pairs]
         shown = _as_written(pairs)
         person = self.find(words, offset)

@@ -676,6 +676,13 @@ CASES = [
         "Ted Cruz",
         "direct",
     ),
+    # page furniture a scraper glued to names is no name ("…FlagShareLikeReply…")
+    (
+        "Jen BenderyFlagShareLikeReplyPaige Lavender said the debate was over. \u201cWe are done here,\u201d Lavender said.",
+        "done here",
+        "Lavender",
+        "direct",
+    ),
 ]
 
 
