@@ -511,8 +511,8 @@ class Cast:
 
     def note_titles(self, toks: list[Token], person: Person) -> int | None:
         """Premodifier titles ("secretary of State Marco Rubio") and appositions
-        ("Rustem Umerov, secretary of …", "the head of the delegation, Rustem Umerov");
-        Returns where the name and a role in apposition to it end (news introduces a newcomer so)."""
+        ("Rustem Umerov, secretary of …", "the head of the delegation, Rustem Umerov"); returns
+        where the name and a role in apposition to it end (news introduces a newcomer so)."""
         appos = None
         doc = toks[0].doc
         sent_start = toks[0].sent.start
@@ -622,7 +622,7 @@ class Cast:
             return last_subject
         return _latest((off, p) for off, p, _ in self.mentions if off < at and at - off < window and fits(p))[1]
 
-    def newcomer(self, before: int, at: int, gender: str | None) -> Person | None:
+    def newcomer(self, before: int, at: int, gender: str) -> Person | None:
         """The person first named, with a role in apposition, last before `before`, when nobody has
         been named since, up to `at`: "… concerns Henry Crespo, president of …" / "“…,” he said"."""
         start, end, person = max((i for i in self.introduced if i[0] < before), default=(-1, -1, None), key=lambda i: i[0])
