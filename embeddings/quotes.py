@@ -14,6 +14,7 @@ from embeddings.marks import Stretch, find_stretches, inside
 from embeddings.speakers import (
     DOCUMENTS,
     FEMALE,
+    GROUP_NOUNS,
     MALE,
     ORG_WORDS,
     PRONOUNS,
@@ -65,8 +66,10 @@ COMMISSIVE_VERBS = {"agree", "ask", "call", "offer", "pledge", "promise", "tell"
 #: the repeal of Obamacare", "stressed her support of the raid".
 NOMINAL_VERBS = {"acknowledge", "announce", "call", "cite", "demand", "deny", "emphasise", "emphasize", "mention", "question", "stress"}
 JUDGING_VERBS = {"accuse", "blast", "charge", "criticise", "criticize", "hail", "mock", "praise", "slam", "thank"}
+#: Verbs that report a question: "asked whether Republicans would hold the House".
+QUESTION_VERBS = {"ask", "question", "wonder"}
 #: Every verb `_reported_clause` reads.
-REPORTING_VERBS = INDIRECT_VERBS | COMMISSIVE_VERBS | JUDGING_VERBS | NOMINAL_VERBS
+REPORTING_VERBS = INDIRECT_VERBS | COMMISSIVE_VERBS | JUDGING_VERBS | NOMINAL_VERBS | QUESTION_VERBS
 KINDS = ("direct", "mixed", "indirect")
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*([A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,3})[ \t\u00a0]*(?:\n|$|,)"
@@ -165,6 +168,13 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             tok = tok.head
             continue
         break
+    # "Clinton seemed ready to riff on it, telling the crowd, “…”": the parser hung the
+    # participle on the quote's verb; its subject is the sentence's
+    root = cue.sent.root
+    if cue.tag_ == "VBG" and inside(cue.head, mask) and root.i < cue.i and not inside(root, mask):
+        subs = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask)]
+        if subs:
+            return subs[0]
     # "Sen. Elizabeth Warren (D-MA) said …" — the parser lost the subject behind a parenthesis
     left = cue.i - 1
     if left > 0 and cue.doc[left].text == "," and cue.doc[left - 1].text == ")":
@@ -193,6 +203,8 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             return right
         if right.pos_ in {"DET", "NOUN", "ADJ"} and right.dep_ in {"det", "compound", "amod", "nmod", "nsubj", "dobj", "npadvmod"}:
             continue  # "said spokesman Dan Fox", "beamed delegate Donald Hartley"
+        if right.tag_ == "VBN" and right.dep_ == "amod":
+            continue  # "said retired neurosurgeon Ben Carson"
         break
     return None
 
@@ -245,12 +257,14 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     # Presidential Debates", "a spokesman for Senator Ted Cruz"
     # … except the author of a document: "a report by Politico", "an analysis by Lily Batchelder"
     document = norm(tok.lemma_) in DOCUMENT_NOUNS
-    people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _by(c[-1], tok))]
+    renamed = [c for c in people if _names_role(c, tok)]
+    people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _by(c[-1], tok)) or c in renamed]
     body = low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS"  # "the campaign", "May's office"
     if body:  # "the Clinton campaign said": not Clinton
         people = [c for c in people if tok in c or c[-1].head.i != tok.i]
     own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
     own.sort(key=lambda c: tok not in c)  # "Clinton spokesman Jesse Lehrich": Lehrich's own name first
+    own = renamed or own
     pick = own[0] if own else (people[-1] if people else None)
     if pick is not None:
         toks = name_tokens(pick)
@@ -260,7 +274,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
                 cast.note_titles(toks, person)
                 cast.speakers.append((offset + toks[0].idx, person))
             return person, mention
-    orgs = [c for c in chains if looks_like_org(c)]
+    # "another Muslim who worshiped at the Islamic Center" is not the centre
+    orgs = [c for c in chains if looks_like_org(c) and not _in_clause(c[-1], tok)]
     if document:  # "the IMF report", "a new report by Politico": the organisation that wrote it
         orgs = [c for c in orgs if c[-1].head.i == tok.i or _by(c[-1], tok)]
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
@@ -344,6 +359,8 @@ MALE_NOUNS = {"father", "husband"}
 COLLECTIVE_NOUNS = {"audience", "crowd", "family", "police", "public", "staff"}
 #: A part of a group: "52 percent of voters", "a majority of Americans", "a number of senators".
 QUANTITY_NOUNS = {"fraction", "half", "majority", "minority", "number", "percent", "plurality", "quarter", "share", "third"}
+#: Words that take a part of a group: "many of her supporters", "most of the delegates".
+QUANTIFIERS = {"all", "few", "many", "most", "several", "some"}
 #: Plural things the parser may make a subject of "show", "suggest", "say": no group of people.
 THING_NOUNS = {
     "comment",
@@ -367,22 +384,38 @@ def _is_group(tok: Token) -> bool:
     """A plural or collective common noun as the speaker ("Authorities", "many lawmakers");
     documents ("the reports") speak for an author instead, and "those few weeks" is no one."""
     lemma = norm(tok.lemma_)
+    things = DOCUMENT_NOUNS | THING_NOUNS | DOCUMENTS.keys()
+    of_people = any(
+        c.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"} and norm(o.lemma_) not in things for o in c.children)
+        for c in tok.children
+    )
+    if lemma in QUANTIFIERS:  # "Many of her Republican supporters say"
+        return of_people
+    if tok.pos_ == "NUM":  # a poll's share: "Six in 10 say", "About three in 10 said"
+        return any(c.lower_ == "in" and c.i < tok.i for c in tok.children)
     if tok.pos_ not in {"NOUN", "PROPN"} or norm(tok.text) in PRONOUNS or tok.ent_type_ in {"DATE", "TIME"}:
         return False
-    if lemma in QUANTITY_NOUNS:  # "Only 52 percent of registered voters said", "a majority of Americans"
-        return any(c.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"} for o in c.children) for c in tok.children)
+    if lemma in QUANTITY_NOUNS:  # "Only 52 percent of registered voters said", "a majority of Americans", "Thirty percent said"
+        return of_people or (lemma == "percent" and any(c.dep_ == "nummod" for c in tok.children))
     if lemma in DOCUMENT_NOUNS | THING_NOUNS or norm(tok.text) in THING_NOUNS:
         return False
     return tok.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS
 
 
 def _group_label(span: Span, tok: Token) -> str:
-    """The group's words up to a comma or a relative clause ("Central European leaders who have
-    been …" → "Central European leaders", "Scott's relatives, including his wife" → "Scott's relatives")."""
+    """The group's words up to a comma, a bracket, a dash or a clause ("Central European leaders
+    who have been …" → "Central European leaders", "Scott's relatives, including his wife" →
+    "Scott's relatives", "29 percent of those surveyed" → "29 percent of those")."""
     end = span.end
     for t in span:
-        if t.i > tok.i and (t.text == "," or t.dep_ in {"relcl", "acl", "appos"}):
-            end = t.left_edge.i if t.text != "," else t.i
+        if t.i > tok.i and (
+            t.text in {",", "(", "—", "--"}
+            or (t.text == "-" and t.doc[t.i - 1].whitespace_)  # "Some liberal economists - including …"
+            or t.dep_ in {"relcl", "acl", "appos"}
+            or (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"})
+        ):
+            clause = t.head if t.dep_ in {"aux", "auxpass"} else t
+            end = clause.left_edge.i if clause.dep_ in {"relcl", "acl", "appos"} or clause.pos_ in {"VERB", "AUX"} else t.i
             break
     return span.doc[span.start : max(end, tok.i + 1)].text.strip(" ,")
 
@@ -407,9 +440,37 @@ def _document_of(tok: Token) -> Token | None:
     return None
 
 
+def _in_clause(t: Token, head: Token) -> bool:
+    """Whether `t` sits in a clause that describes `head` ("a Muslim who worshiped at the Islamic
+    Center"), rather than in its own phrase."""
+    while t.head.i != t.i and t.i != head.i:
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"relcl", "acl"}:
+            return True
+        t = t.head
+    return False
+
+
 def _by(t: Token, head: Token) -> bool:
     """Whether `t` is the object of a "by" phrase of `head` ("a report by Politico")."""
     return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == head.i
+
+
+def _names_role(chain: list[Token], tok: Token) -> bool:
+    """A person's name set off by commas after a role's phrase names the role, not the thing in
+    the phrase: "The author of the book, Mitchell Zuckoff, said" (the parser hangs the name on
+    "book"). After a person's noun it would name that person: "a spokesman for the chairman, X"."""
+    anchor = chain[-1].head
+    return (
+        norm(tok.lemma_) in ROLE_NOUNS | EPITHETS
+        and chain[-1].dep_ == "appos"
+        and chain[-1].ent_type_ == "PERSON"
+        and chain[0].i > 0
+        and tok.doc[chain[0].i - 1].text == ","
+        and anchor.pos_ == "NOUN"
+        and anchor.ent_type_ == ""
+        and norm(anchor.lemma_) not in ROLE_NOUNS | EPITHETS | GROUP_NOUNS
+        and _under_prep(anchor, tok)
+    )
 
 
 def _under_prep(t: Token, head: Token) -> bool:
@@ -741,9 +802,13 @@ def _indirect(
         if span is None:
             continue
         subj = _subject(cue, mask)
-        if subj is None:
-            continue
-        person, mention = _resolve(subj, offset + cue.idx, offset, cast, mask)
+        if subj is None or (span.start > cue.i and span.start <= subj.i < span.end):
+            continue  # "…," said Ben Carson, asked about …: the parser's clause holds the speaker
+        # a name inside what was said is never who said it: "a woman who has accused Bill Clinton of rape"
+        said = mask
+        if not span.start <= subj.i < span.end:  # "…, Rubio said, …" holds its speaker
+            said = [*mask[: span.start_char], *[True] * (span.end_char - span.start_char), *mask[span.end_char :]]
+        person, mention = _resolve(subj, offset + cue.idx, offset, cast, said)
         out.append(_Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue)))
     return out
 
@@ -782,6 +847,8 @@ def _reported_clause(cue: Token) -> Span | None:
         asked = obj is not None and obj.i < to_clause.i and lemma in {"ask", "call", "tell", "urge", "warn"}
         start = obj.left_edge.i if asked else to_clause.left_edge.i
         return doc[start : to_clause.right_edge.i + 1]
+    elif lemma in QUESTION_VERBS and (asked := _question(cue)) is not None:
+        return asked
     elif lemma in JUDGING_VERBS and obj is not None and charge is not None and charge.i > obj.i:
         # "accused Republicans of placing the NRA ahead of children"
         return doc[obj.left_edge.i : charge.right_edge.i + 1]
@@ -794,6 +861,20 @@ def _reported_clause(cue: Token) -> Span | None:
     if span and span[0].lower_ == "that":
         span = span[1:]
     return span
+
+
+def _question(cue: Token) -> Span | None:
+    """What someone asked: a whether/if or wh- clause after the verb ("Paul also asked how it's
+    conservative to add a trillion dollars"). Not for a participle ("Asked whether …, Clinton
+    shook her head"): there the subject was asked, the asker is unnamed."""
+    if cue.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children):
+        return None
+    for c in cue.children:
+        if c.i > cue.i and c.dep_ in {"ccomp", "advcl"}:
+            first = cue.doc[c.left_edge.i]
+            if first.lower_ in {"whether", "if"} or first.tag_ in {"WDT", "WP", "WP$", "WRB"}:
+                return cue.doc[c.left_edge.i : c.right_edge.i + 1]
+    return None
 
 
 def _said_object(cue: Token, obj: Token | None) -> Span | None:

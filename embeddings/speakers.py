@@ -132,8 +132,15 @@ class Person:
             self.titles.add(title)
 
 
+def _honorific(tok: Token) -> str | None:
+    """The gender an honorific right before a name word gives ("Mrs. Clinton"), if any."""
+    before = norm(tok.doc[tok.i - 1].text) if tok.i > 0 else ""
+    return "m" if before in MALE_TITLES else "f" if before in FEMALE_TITLES else None
+
+
 def _is_title(tok: Token) -> bool:
-    return norm(tok.text) in TITLES
+    """A title word, unless hyphenated to the word before it ("Magnus McEwen-King")."""
+    return norm(tok.text) in TITLES and not (tok.i > 0 and _inner_hyphen(tok.doc[tok.i - 1]))
 
 
 #: Lower-case words inside names: "Bill de Blasio", "Ludwig van Beethoven", "Osama bin Laden".
@@ -240,11 +247,20 @@ def _full_name_after_title(before: Token, tok: Token) -> bool:
     return full and not known_given_name(before.text)
 
 
+def _inner_hyphen(tok: Token) -> bool:
+    """A hyphen with no space on either side after a word ("Coca-Cola"), not a dash between
+    words nor a letter's ("G-III", "I-Vt.")."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.text == "-" and before is not None and len(before.text) > 1 and not before.whitespace_ and not tok.whitespace_
+
+
 def name_chains(span: Span) -> list[list[Token]]:
     """Runs of adjacent proper-noun tokens in a span, cut at organisation words and entities."""
     chains: list[list[Token]] = []
     current: list[Token] = []
     for tok in span:
+        if current and _inner_hyphen(tok) and tok.i + 1 < span.end and is_proper(tok.doc[tok.i + 1]):
+            continue  # "Coca-Cola", "Wealth-X": the tokenizer's hyphen inside one name
         proper = is_proper(tok) or (bool(current) and _particle(tok))
         # an entity ends the chain at the next one, and a full name after a word that is no given
         # name starts a chain of its own: "New York City Public Advocate Trish James"
@@ -302,13 +318,13 @@ def given_name(ent: Span) -> bool:
     """An entity tagged ORG that is a person by its first name ("Carly Fiorina", with "Carly"
     tagged an adverb): two or three name words, the first a clear given name, none an
     organisation's word, and no article ("the so-called Ferguson Effect" is no one)."""
-    words = [t.text for t in ent]
+    tokens = [t for t in ent if not _inner_hyphen(t)]  # "Magnus McEwen-King"
     return (
         ent.label_ == "ORG"
         and not any(c.dep_ == "det" for c in ent.root.children)
-        and 2 <= len(words) <= 3
-        and all(_NAME_CHARS.match(w) for w in words)
-        and not any(norm(w) in ORG_WORDS | TITLES for w in words)
+        and 2 <= len(tokens) <= 3
+        and all(_NAME_CHARS.match(t.text) for t in tokens)
+        and not any(norm(t.text) in ORG_WORDS or _is_title(t) for t in tokens)
         and first_name_gender(ent.text) is not None
     )
 
@@ -360,13 +376,18 @@ class Cast:
         self.introduced: list[tuple[int, int, Person]] = []  # (start, end, person): "Henry Crespo, president of …"
 
     # -- building -------------------------------------------------------------------------
-    def find(self, words: list[str], at: int | None = None) -> Person | None:
+    def find(self, words: list[str], at: int | None = None, gender: str | None = None) -> Person | None:
         """The person a name refers to: a person whose names include all these words.
-        With several, the one mentioned most recently before `at` wins."""
+        With an honorific's `gender`, only one of that gender ("Mrs. Clinton" is not Bill);
+        with several, the one mentioned most recently before `at`."""
         keys = {norm(w) for w in words} - {""}
         if not keys:
             return None
         matches = [p for p in self.people if keys <= p.words]
+        if gender is not None:
+            # "Mr. Khan" after Ghazala Khan is someone else; a first name's gender can be wrong
+            # ("Mr. Tribe" after Laurence H. Tribe), which leaves "Tribe" apart, not misattributed
+            matches = [p for p in matches if p.org or p.gender in (None, gender)]
         if not matches:
             return None
         if len(matches) == 1 or at is None:
@@ -394,7 +415,7 @@ class Cast:
             return None  # scraped page furniture glued to names: "Jen BenderyFlagShareLikeReplyPaige Lavender"
         words = [w for _, w in pairs]
         shown = _as_written(pairs)
-        person = self.find(words, offset)
+        person = self.find(words, offset, _honorific(tokens[0]))
         glued = None
         if person is None and len(words) >= 3 and not org:
             # a full name already seen, with a word glued before it by the tagger ("Leesburg,
@@ -458,7 +479,7 @@ class Cast:
             by_name = given_name(ent)
             if ent.label_ != "PERSON" and not by_name and not self._person_by_role(ent):
                 continue
-            toks = list(ent) if by_name else name_tokens(ent)
+            toks = [t for t in ent if not _inner_hyphen(t)] if by_name else name_tokens(ent)
             if not toks or len(toks) > 4 or any(norm(t.text) in ORG_WORDS for t in toks):
                 continue
             person = self.add(toks, offset + toks[0].idx, subject=subject(toks[-1]), salient=outside(toks[0]))
@@ -491,8 +512,8 @@ class Cast:
         for i, tok in enumerate(doc):
             low = norm(tok.text)
             if low in MALE_TITLES | FEMALE_TITLES and i + 1 < len(doc):
-                nxt = self.find([doc[i + 1].text], offset + doc[i + 1].idx)
-                if nxt is not None and nxt.gender_from_title is None:
+                nxt = self.find([doc[i + 1].text], offset + doc[i + 1].idx, _honorific(doc[i + 1]))
+                if nxt is not None and nxt.gender_from_title is None and nxt.gender in (None, _honorific(doc[i + 1])):
                     nxt.gender = nxt.gender_from_title = "m" if low in MALE_TITLES else "f"
         for tok in doc:
             kind = DOCUMENTS.get(norm(tok.lemma_))

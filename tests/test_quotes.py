@@ -683,6 +683,68 @@ CASES = [
         "Lavender",
         "direct",
     ),
+    # an inverted subject after a participle used as an adjective ("said retired neurosurgeon …")
+    (
+        "\u201cI'm not going to say it is a mistake, so forget about it,\u201d said retired neurosurgeon Ben Carson, "
+        "asked about his claims that he had received a scholarship offer.",
+        "forget about it",
+        "Ben Carson",
+        "direct",
+    ),
+    # a participle the parser hung on the quote's verb has the sentence's subject
+    (
+        "Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, \u201cSome people get a little carried away, "
+        "have you noticed that?\u201d",
+        "carried away",
+        "Clinton",
+        "direct",
+    ),
+    # a name set off by commas after "the author of the book" is the author's
+    (
+        "Bob Woodward wrote about the attack in 2014. The author of the book, Mitchell Zuckoff, said in a telephone interview "
+        "that he stands by the depiction.",
+        "stands by the depiction",
+        "Mitchell Zuckoff",
+        "indirect",
+    ),
+    # a hyphenated organisation or surname keeps its whole name, even when it ends in a title word
+    ("Coca-Cola indicated it would give $75,000 to the convention, down sharply from 2012.", "give $75,000", "Coca-Cola", "indirect"),
+    (
+        "Broadreach chief executive Magnus McEwen-King said Skype's success at spreading the word about internet telephony is welcome.",
+        "spreading the word",
+        "Magnus McEwen-King",
+        "indirect",
+    ),
+    # a poll's share of respondents speaks as a group, under its own words
+    ("Six in 10 say he is at least somewhat decisive, after half said so in January.", "somewhat decisive", "Six in 10", "indirect"),
+    (
+        "Many of her Republican supporters say they empathize with her predicament.",
+        "empathize",
+        "Many of her Republican supporters",
+        "indirect",
+    ),
+    ("Thirty percent said the reason is the economy.", "the economy", "Thirty percent", "indirect"),
+    # an honorific picks the one of two people with that surname ("Mrs. Clinton" after Bill Clinton spoke)
+    (
+        "Hillary Clinton spoke first. Then Bill Clinton took the stage and praised her.\n\n"
+        "\u201cWe will win in November,\u201d Mrs. Clinton said.",
+        "win in November",
+        "Hillary Clinton",
+        "direct",
+    ),
+    # a reported question is what the asker said; "Asked whether …, X replied" was asked, not asking
+    (
+        "Paul also asked how it\u2019s conservative to add a trillion dollars in military expenditures.",
+        "a trillion dollars",
+        "Paul",
+        "indirect",
+    ),
+    (
+        "Ryan did not exude confidence when Tapper asked whether Republicans would be able to hold on to the House.",
+        "hold on to the House",
+        "Tapper",
+        "indirect",
+    ),
 ]
 
 
@@ -700,6 +762,38 @@ def test_quote_and_speaker(body: str, fragment: str | None, speaker: str | None,
         assert q.speaker is not None and set(speaker.split()) <= set(q.speaker.split()), (q.speaker, q.mention)
     if kind is not None:
         assert q.kind == kind
+
+
+def test_a_clause_holding_the_speaker_is_not_what_they_said() -> None:
+    """The parser may make "Ben Carson, asked about …" the clause "said" reports: the speaker's
+    own name is never reported speech."""
+    found = quotes_of(
+        "\u201cI'm not going to say it is a mistake,\u201d said retired neurosurgeon Ben Carson, asked about his claims "
+        "that he had received a scholarship offer."
+    )
+    assert found and not any("Carson" in q.text for q in found)
+
+
+def test_a_name_inside_what_was_said_is_not_the_speaker() -> None:
+    """'A woman who has accused Bill Clinton of rape' is not Bill Clinton, whose name sits in the
+    clause she is reported to have said."""
+    found = quotes_of(
+        "A woman who has accused former President Bill Clinton of rape spoke on Monday. "
+        "Trump is a rampant xenophobe and birther who has repeatedly pledged to ban all Muslims from entering the country."
+    )
+    said = [q for q in found if "of rape" in q.text or "ban all Muslims" in q.text]
+    assert len(said) == 2 and not any(q.speaker for q in said), [(q.text, q.speaker) for q in said]
+
+
+def test_an_honorific_of_the_other_gender_is_someone_else() -> None:
+    """ "Mr. Khan" right after Ghazala Khan is not her (nor does he make her a "he")."""
+    (q,) = quotes_of("Ghazala Khan wrote an article on Sunday.\n\n\u201cVote for unity,\u201d Mr. Khan said at the convention.")
+    assert q.speaker == "Khan"
+
+
+def test_who_was_asked_is_not_the_asker() -> None:
+    found = quotes_of("Asked on Monday whether Mr. Clinton would hold a cabinet position, Mrs. Clinton shook her head.")
+    assert not any("cabinet position" in q.text and q.speaker for q in found)
 
 
 def test_every_pattern_count() -> None:
