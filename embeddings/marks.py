@@ -69,6 +69,14 @@ def find_stretches(text: str) -> list[Stretch]:
                 stretches.append(Stretch(s, e, i, j + 1, True))
             i = j + 1
             continue
+        if text.startswith("''", i) and _can_open(text, i) and i + 2 < n and not text[i + 2].isspace():
+            j = _find_doubled_close(text, i + 2)  # ''…'': the New York Times' double quotes
+            if j > 0:
+                s, e = _trim(text, i + 2, j)
+                if e > s:
+                    stretches.append(Stretch(s, e, i, j + 2, False))
+                i = j + 2
+                continue
         if ch in SINGLE_OPEN and _can_open(text, i):
             j = _find_close(text, i + 1, SINGLE_OPEN[ch], double=False)
             if j > 0:
@@ -79,6 +87,15 @@ def find_stretches(text: str) -> list[Stretch]:
                 continue
         i += 1
     return stretches
+
+
+def _find_doubled_close(text: str, i: int) -> int:
+    """Index of the '' closing a quote opened by '' before `i` (one not followed by a letter:
+    "… 'Primates of Park Avenue,'  '' Ms. Ferriss noted"), or -1."""
+    j = text.find("''", i)
+    while j > 0 and j + 2 < len(text) and text[j + 2].isalnum():
+        j = text.find("''", j + 1)
+    return j
 
 
 def _find_close(text: str, i: int, close: str, double: bool) -> int:

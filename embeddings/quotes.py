@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from embeddings.marks import Stretch, find_stretches, inside
 from embeddings.speakers import (
+    AUTHORING_VERBS,
     DOCUMENTS,
     FEMALE,
     GROUP_NOUNS,
@@ -164,6 +165,9 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             return sub
         if tok.dep_ == "relcl":
             return None if inside(tok.head, mask) else tok.head
+        if tok.i != cue.i and norm(tok.lemma_) in DOCUMENTS and tok.dep_ == "dobj" and tok.head.lemma_ in AUTHORING_VERBS:
+            tok = tok.head  # "issued a statement Tuesday saying, …": whoever issued it
+            continue
         if tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep"} and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -278,6 +282,18 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     orgs = [c for c in chains if looks_like_org(c) and not _in_clause(c[-1], tok)]
     if document:  # "the IMF report", "a new report by Politico": the organisation that wrote it
         orgs = [c for c in orgs if c[-1].head.i == tok.i or _by(c[-1], tok)]
+    if norm(tok.lemma_) in SPOKESPEOPLE and tok.tag_ == "NN":  # "A spokeswoman for YouTube", "a YouTube spokeswoman": YouTube speaks
+        # the organisation itself, not one inside its phrase ("a spokesman for Mayor Frank G. Jackson of Cleveland")
+        own_orgs = [
+            c
+            for c in orgs
+            if (c[-1].head.i == tok.i or (c[-1].dep_ == "pobj" and c[-1].head.lower_ in {"for", "of"} and c[-1].head.head.i == tok.i))
+            and not any(t.ent_type_ in {"GPE", "LOC", "NORP"} for t in c)  # "a foreign ministry spokesman in Berlin", "the German …"
+        ]
+        own_orgs = [c for c in own_orgs if cast.find_person([t.text for t in name_tokens(c)], at) is None]
+        if own_orgs:
+            org = own_orgs[0]
+            return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
         org = orgs[0]
         return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
@@ -359,6 +375,8 @@ MALE_NOUNS = {"father", "husband"}
 COLLECTIVE_NOUNS = {"audience", "crowd", "family", "police", "public", "staff"}
 #: A part of a group: "52 percent of voters", "a majority of Americans", "a number of senators".
 QUANTITY_NOUNS = {"fraction", "half", "majority", "minority", "number", "percent", "plurality", "quarter", "share", "third"}
+#: Who speaks for an organisation as the organisation: "a spokeswoman for YouTube" is YouTube speaking.
+SPOKESPEOPLE = {"spokesman", "spokesperson", "spokeswoman"}
 #: Words that take a part of a group: "many of her supporters", "most of the delegates".
 QUANTIFIERS = {"all", "few", "many", "most", "several", "some"}
 #: Plural things the parser may make a subject of "show", "suggest", "say": no group of people.
@@ -396,7 +414,12 @@ def _is_group(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN"} or norm(tok.text) in PRONOUNS or tok.ent_type_ in {"DATE", "TIME"}:
         return False
     if lemma in QUANTITY_NOUNS:  # "Only 52 percent of registered voters said", "a majority of Americans", "Thirty percent said"
-        return of_people or (lemma == "percent" and any(c.dep_ == "nummod" for c in tok.children))
+        bare = not any(c.lower_ == "of" for c in tok.children)  # "Nearly half said", "A majority say"
+        return (
+            of_people
+            or (bare and lemma not in {"number", "percent", "share"})
+            or (lemma == "percent" and any(c.dep_ == "nummod" for c in tok.children))
+        )
     if lemma in DOCUMENT_NOUNS | THING_NOUNS or norm(tok.text) in THING_NOUNS:
         return False
     return tok.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS

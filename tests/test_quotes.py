@@ -732,6 +732,29 @@ CASES = [
         "Hillary Clinton",
         "direct",
     ),
+    # the New York Times' ''…'' marks: the quote starts after both apostrophes
+    (
+        "''We finally may be seeing some wage acceleration,'' said the economist Jared Bernstein.",
+        "We finally may be seeing",
+        "Jared Bernstein",
+        "direct",
+    ),
+    # a statement, letter or ad speaks for whoever issued it
+    (
+        "Mr. Trump issued a statement Tuesday saying, ''I do not feel that one's heritage makes them incapable of being impartial.''",
+        "incapable of being impartial",
+        "Trump",
+        "direct",
+    ),
+    # a spokeswoman for an organisation is the organisation speaking (for a person, nobody: see above)
+    (
+        "A spokeswoman for YouTube said that it had policies prohibiting terrorist recruitment.",
+        "terrorist recruitment",
+        "YouTube",
+        "indirect",
+    ),
+    ("A foreign ministry spokesman in Berlin said the attack was suppressed early on Friday.", "suppressed early", None, "indirect"),
+    ("Nearly half said they prefer someone who has experience in politics.", "experience in politics", "Nearly half", "indirect"),
     # a reported question is what the asker said; "Asked whether …, X replied" was asked, not asking
     (
         "Paul also asked how it\u2019s conservative to add a trillion dollars in military expenditures.",
@@ -783,6 +806,12 @@ def test_a_name_inside_what_was_said_is_not_the_speaker() -> None:
     )
     said = [q for q in found if "of rape" in q.text or "ban all Muslims" in q.text]
     assert len(said) == 2 and not any(q.speaker for q in said), [(q.text, q.speaker) for q in said]
+
+
+def test_doubled_apostrophes_are_one_mark() -> None:
+    """''…'' (how the New York Times writes “…”) is one pair of marks: no apostrophe is left on the quote."""
+    (q,) = quotes_of("''We finally may be seeing some wage acceleration,'' said the economist Jared Bernstein.")
+    assert q.text == "We finally may be seeing some wage acceleration"
 
 
 def test_an_honorific_of_the_other_gender_is_someone_else() -> None:
