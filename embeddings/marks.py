@@ -69,24 +69,30 @@ def find_stretches(text: str) -> list[Stretch]:
                 stretches.append(Stretch(s, e, i, j + 1, True))
             i = j + 1
             continue
-        if text.startswith("''", i) and _can_open(text, i) and i + 2 < n and not text[i + 2].isspace():
-            j = _find_doubled_close(text, i + 2)  # ''…'': the New York Times' double quotes
-            if j > 0:
-                s, e = _trim(text, i + 2, j)
-                if e > s:
-                    stretches.append(Stretch(s, e, i, j + 2, False))
-                i = j + 2
-                continue
-        if ch in SINGLE_OPEN and _can_open(text, i):
-            j = _find_close(text, i + 1, SINGLE_OPEN[ch], double=False)
-            if j > 0:
-                s, e = _trim(text, i + 1, j)
-                if e > s:
-                    stretches.append(Stretch(s, e, i, j + 1, False))
-                i = j + 1
-                continue
+        pair = _single_pair(text, i)
+        if pair is not None:
+            width, j = pair
+            s, e = _trim(text, i + width, j)
+            if e > s:
+                stretches.append(Stretch(s, e, i, j + width, False))
+            i = j + width
+            continue
         i += 1
     return stretches
+
+
+def _single_pair(text: str, i: int) -> tuple[int, int] | None:
+    """(width of the marks, index of the closing mark) of a single-marked quote opened at `i`:
+    the New York Times' ''…'' (two apostrophes standing for “), else '…' or ‘…’."""
+    if text.startswith("''", i) and _can_open(text, i) and i + 2 < len(text) and not text[i + 2].isspace():
+        j = _find_doubled_close(text, i + 2)
+        if j > 0:
+            return 2, j
+    if text[i] in SINGLE_OPEN and _can_open(text, i):
+        j = _find_close(text, i + 1, SINGLE_OPEN[text[i]], double=False)
+        if j > 0:
+            return 1, j
+    return None
 
 
 def _find_doubled_close(text: str, i: int) -> int:
