@@ -402,9 +402,8 @@ def _is_group(tok: Token) -> bool:
     """A plural or collective common noun as the speaker ("Authorities", "many lawmakers");
     documents ("the reports") speak for an author instead, and "those few weeks" is no one."""
     lemma = norm(tok.lemma_)
-    things = DOCUMENT_NOUNS | THING_NOUNS | DOCUMENTS.keys()
     of_people = any(
-        c.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"} and norm(o.lemma_) not in things for o in c.children)
+        c.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"} and norm(o.lemma_) not in _NOT_PEOPLE for o in c.children)
         for c in tok.children
     )
     if lemma in QUANTIFIERS:  # "Many of her Republican supporters say"
@@ -445,6 +444,8 @@ def _group_label(span: Span, tok: Token) -> str:
 
 #: Documents speak for whoever wrote them ("the IMF report said", "according to a poll by …").
 DOCUMENT_NOUNS = {"analysis", "article", "complaint", "letter", "memo", "poll", "report", "ruling", "statement", "study", "survey"}
+#: Plurals that are no part of a group of people: "some of her emails" did not speak.
+_NOT_PEOPLE = DOCUMENT_NOUNS | THING_NOUNS | DOCUMENTS.keys()
 
 
 def _document_of(tok: Token) -> Token | None:
@@ -825,12 +826,12 @@ def _indirect(
         if span is None:
             continue
         subj = _subject(cue, mask)
-        if subj is None or (span.start > cue.i and span.start <= subj.i < span.end):
+        holds_subject = subj is not None and span.start <= subj.i < span.end
+        if subj is None or (holds_subject and span.start > cue.i):
             continue  # "…," said Ben Carson, asked about …: the parser's clause holds the speaker
-        # a name inside what was said is never who said it: "a woman who has accused Bill Clinton of rape"
-        said = mask
-        if not span.start <= subj.i < span.end:  # "…, Rubio said, …" holds its speaker
-            said = [*mask[: span.start_char], *[True] * (span.end_char - span.start_char), *mask[span.end_char :]]
+        # a name inside what was said is never who said it ("a woman who has accused Bill Clinton
+        # of rape"); a parenthetical cue's clause holds its speaker ("…, Rubio said, …")
+        said = mask if holds_subject else [*mask[: span.start_char], *[True] * (span.end_char - span.start_char), *mask[span.end_char :]]
         person, mention = _resolve(subj, offset + cue.idx, offset, cast, said)
         out.append(_Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue)))
     return out

@@ -512,9 +512,10 @@ class Cast:
         for i, tok in enumerate(doc):
             low = norm(tok.text)
             if low in MALE_TITLES | FEMALE_TITLES and i + 1 < len(doc):
-                nxt = self.find([doc[i + 1].text], offset + doc[i + 1].idx, _honorific(doc[i + 1]))
-                if nxt is not None and nxt.gender_from_title is None and nxt.gender in (None, _honorific(doc[i + 1])):
-                    nxt.gender = nxt.gender_from_title = "m" if low in MALE_TITLES else "f"
+                gender = "m" if low in MALE_TITLES else "f"
+                nxt = self.find([doc[i + 1].text], offset + doc[i + 1].idx, gender)
+                if nxt is not None and nxt.gender_from_title is None and nxt.gender in (None, gender):
+                    nxt.gender = nxt.gender_from_title = gender
         for tok in doc:
             kind = DOCUMENTS.get(norm(tok.lemma_))
             if kind is not None and tok.pos_ == "NOUN" and outside(tok):
