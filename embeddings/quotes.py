@@ -262,7 +262,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     # … except the author of a document: "a report by Politico", "an analysis by Lily Batchelder"
     document = norm(tok.lemma_) in DOCUMENT_NOUNS
     renamed = [c for c in people if _names_role(c, tok)]
-    people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _by(c[-1], tok)) or c in renamed]
+    people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _object_of(c[-1], tok, {"by"})) or c in renamed]
     body = low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS"  # "the campaign", "May's office"
     if body:  # "the Clinton campaign said": not Clinton
         people = [c for c in people if tok in c or c[-1].head.i != tok.i]
@@ -281,13 +281,13 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     # "another Muslim who worshiped at the Islamic Center" is not the centre
     orgs = [c for c in chains if looks_like_org(c) and not _in_clause(c[-1], tok)]
     if document:  # "the IMF report", "a new report by Politico": the organisation that wrote it
-        orgs = [c for c in orgs if c[-1].head.i == tok.i or _by(c[-1], tok)]
+        orgs = [c for c in orgs if c[-1].head.i == tok.i or _object_of(c[-1], tok, {"by"})]
     if norm(tok.lemma_) in SPOKESPEOPLE and tok.tag_ == "NN":  # "A spokeswoman for YouTube", "a YouTube spokeswoman": YouTube speaks
         # the organisation itself, not one inside its phrase ("a spokesman for Mayor Frank G. Jackson of Cleveland")
         own_orgs = [
             c
             for c in orgs
-            if (c[-1].head.i == tok.i or (c[-1].dep_ == "pobj" and c[-1].head.lower_ in {"for", "of"} and c[-1].head.head.i == tok.i))
+            if (c[-1].head.i == tok.i or _object_of(c[-1], tok, {"for", "of"}))
             and not any(t.ent_type_ in {"GPE", "LOC", "NORP"} for t in c)  # "a foreign ministry spokesman in Berlin", "the German …"
         ]
         own_orgs = [c for c in own_orgs if cast.find_person([t.text for t in name_tokens(c)], at) is None]
@@ -474,9 +474,10 @@ def _in_clause(t: Token, head: Token) -> bool:
     return False
 
 
-def _by(t: Token, head: Token) -> bool:
-    """Whether `t` is the object of a "by" phrase of `head` ("a report by Politico")."""
-    return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == head.i
+def _object_of(t: Token, head: Token, preps: set[str]) -> bool:
+    """Whether `t` is the object of a phrase of `head` opened by one of `preps` ("a report by
+    Politico", "a spokeswoman for YouTube")."""
+    return t.dep_ == "pobj" and t.head.lower_ in preps and t.head.head.i == head.i
 
 
 def _names_role(chain: list[Token], tok: Token) -> bool:
