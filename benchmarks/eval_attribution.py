@@ -1,6 +1,6 @@
 """Score `whosaid extract` against PolNeAR's human attribution annotations.
 
-    python benchmarks/eval_attribution.py [--split dev] [--limit N] [--verbose]
+    python benchmarks/eval_attribution.py [--split dev] [--limit N] [--verbose] [--predictions extract.jsonl]
 
 Definitions (fixed, so numbers compare across versions):
 - gold items: every stretch between double quotation marks (straight or curly; a paragraph break
@@ -246,6 +246,7 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--verbose", action="store_true", help="print misses")
+    ap.add_argument("--predictions", type=Path, help="score this saved `whosaid extract --json` output instead of running extract")
     args = ap.parse_args()
     texts = sorted((POLNEAR / args.split / "text").glob("*.txt"))
     anns = sorted((POLNEAR / args.split / "attributions").glob("*.ann"))
@@ -257,16 +258,20 @@ def main() -> None:
         texts = texts[: args.limit]
 
     started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "extract", *map(str, texts), "--json"], capture_output=True, text=True, cwd=ROOT, check=False
-    )
+    if args.predictions:
+        output = args.predictions.read_text(encoding="utf-8")
+    else:
+        proc = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "extract", *map(str, texts), "--json"], capture_output=True, text=True, cwd=ROOT, check=False
+        )
+        if proc.returncode != 0:
+            sys.exit(f"extract failed: {proc.stderr[-2000:]}")
+        output = proc.stdout
     seconds = time.perf_counter() - started
-    if proc.returncode != 0:
-        sys.exit(f"extract failed: {proc.stderr[-2000:]}")
     predicted: dict[str, list[dict]] = defaultdict(list)
-    for line in proc.stdout.splitlines():
+    for line in output.splitlines():
         row = json.loads(line)
-        predicted[row["article"]].append(row)
+        predicted[Path(row["article"]).name].append(row)
 
     tp = n_pred = n_gold = 0
     spk = Counter()
@@ -290,7 +295,7 @@ def main() -> None:
                 a -= 1
             return raw[a] in DOUBLE
 
-        preds = [r for r in predicted[str(path)] if r["kind"] in ("direct", "mixed") and len(r["quote"].split()) >= 2 and double_marked(r)]
+        preds = [r for r in predicted[path.name] if r["kind"] in ("direct", "mixed") and len(r["quote"].split()) >= 2 and double_marked(r)]
         n_pred += len(preds)
         n_gold += len(gold)
         used: set[int] = set()
@@ -330,7 +335,7 @@ def main() -> None:
             for i, r in enumerate(preds):
                 if i not in used:
                     print(f"FP  {path.name}: {r['quote'][:80]!r} ({r['speaker']})")
-        all_preds = [(to_file(r), r) for r in predicted[str(path)]]
+        all_preds = [(to_file(r), r) for r in predicted[path.name]]
         for g in gold_ind:
             if not g["speaker"]:
                 continue
@@ -340,6 +345,9 @@ def main() -> None:
                 ind[key + "n"] += 1
                 ind[key + "matched"] += bool(hits)
                 ind[key + "ok"] += any(speaker_ok(r["speaker"], g["speaker"]) for r in hits)
+            if args.verbose and speech_cue(g["cue"]) and not any(speaker_ok(r["speaker"], g["speaker"]) for r in hits):
+                found = f"pred={[r['speaker'] for r in hits]!r}" if hits else "no content"
+                print(f"IND {path.name}: gold={g['speaker']!r} cue={g['cue']!r} {found}: {raw[gs[0] : gs[1]][:80]!r}")
 
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -361,7 +369,8 @@ def main() -> None:
         f"  of which with a speech cue ('said that …', 'according to …'): {ind['speech_n']}; "
         f"content found {ind['speech_matched'] / n_speech:.3f}; speaker found {ind['speech_ok'] / n_speech:.3f}"
     )
-    print(f"extract: {seconds:.1f}s for {len(texts)} articles ({len(texts) / seconds:.2f} articles/s, includes model load)")
+    if not args.predictions:
+        print(f"extract: {seconds:.1f}s for {len(texts)} articles ({len(texts) / seconds:.2f} articles/s, includes model load)")
 
 
 if __name__ == "__main__":
