@@ -17,7 +17,9 @@ from embeddings.speakers import (
     FEMALE,
     GROUP_NOUNS,
     MALE,
+    OFFICE_QUALIFIERS,
     ORG_WORDS,
+    PARTY_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
     Cast,
@@ -149,11 +151,25 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.lower_ == "of":
         return before  # "footage of Hillary Clinton asking, “…”": she asks, not the ad
     tok = cue
-    for _ in range(3):
+    for _ in range(4):
         subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask) and any(ch.isalnum() for ch in c.text)]
+        # "“Very good reporter,” Trump, the … frontrunner, said": the parser made the quoted words
+        # the subject and the speaker their apposition
+        subs += [
+            a
+            for c in tok.children
+            if c.dep_ == "nsubj" and inside(c, mask)
+            for a in c.children
+            if a.dep_ == "appos" and a.ent_type_ == "PERSON" and not inside(a, mask)
+        ]
         if subs:
             # two subjects: a place or a date is the parser's mistake ("…in Berea, OH, …, Gov. John Kasich said")
             sub = next((s for s in subs if s.ent_type_ not in {"GPE", "LOC", "DATE", "TIME"}), subs[0])
+            # of several, a person is the speaker: "said co-host Mika Brzezinski" (subjects "co", "-",
+            # "Brzezinski"), "The rejection signals “…” for the EU, Geert Wilders … said" (but
+            # "Several Republican leaders, including Sens. John McCain …" are a group)
+            if sub.tag_ not in {"NNS", "NNPS"}:
+                sub = next((s for s in subs if s.ent_type_ == "PERSON"), sub)
             dateline = _DATELINE.match(cue.doc.text)
             if dateline and sub.idx < dateline.end():
                 # "LONDON (Reuters) - Donald Trump said", "LA CROSSE, Wisc. — Gov. Mike Pence …, saying"
@@ -168,7 +184,7 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
         if tok.i != cue.i and norm(tok.lemma_) in DOCUMENTS and tok.dep_ == "dobj" and tok.head.lemma_ in AUTHORING_VERBS:
             tok = tok.head  # "issued a statement Tuesday saying, …": whoever issued it
             continue
-        if tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep"} and tok.head.i != tok.i:
+        if tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep", "parataxis"} and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
@@ -219,7 +235,7 @@ def _mention_span(tok: Token) -> Span:
     if right - left > 25:  # a run-on subtree: keep the head and its close modifiers
         left, right = max(left, tok.i - 6), min(right, tok.i + 12)
     span = doc[left : right + 1]
-    while len(span) > 1 and span[-1].is_punct:
+    while len(span) > 1 and span[-1].is_punct and not (span[-1].text == ")" and "(" in span.text):  # keep "(D-Ill.)" whole
         span = span[:-1]
     while len(span) > 1 and span[0].is_punct:
         span = span[1:]
@@ -229,6 +245,8 @@ def _mention_span(tok: Token) -> Span:
 #: "it said" refers to an organisation named at most this many characters before (a wider reach
 #: found the White House for "what it calls", said of a group named just before in other words)
 IT_WINDOW = 600
+#: Nouns for any kind of organisation, which refer back as "it" does: "the group said", "The agency declined".
+GENERIC_ORG_NOUNS = {"agency", "company", "firm", "group", "organisation", "organization", "outlet", "website"}
 
 
 def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> tuple[Person | None, str]:
@@ -242,6 +260,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
             return _antecedent(tok, at, offset, cast), tok.text
         if low == "it":  # "it said": an organisation
             return cast.recent_org(min(at, offset + tok.idx), window=IT_WINDOW), tok.text
+        if low == "they":  # "Police said …" / "they said": the group that spoke last, if one did just before
+            return cast.recent_group(min(at, offset + tok.idx), window=IT_WINDOW), tok.text
         return None, tok.text
     chains = [c for c in name_chains(span) if name_tokens(c) and not inside(c[0], mask)]
     for c in chains:  # the small model tags many surnames ORG; a person of that name wins
@@ -263,6 +283,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     document = norm(tok.lemma_) in DOCUMENT_NOUNS
     renamed = [c for c in people if _names_role(c, tok)]
     people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _object_of(c[-1], tok, {"by"})) or c in renamed]
+    if norm(tok.lemma_) in ENTOURAGE:  # "a senior Cruz adviser said" is not Cruz speaking
+        people = [c for c in people if tok in c or c in renamed or not _modifies(c[-1], tok)]
     body = low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS"  # "the campaign", "May's office"
     if body:  # "the Clinton campaign said": not Clinton
         people = [c for c in people if tok in c or c[-1].head.i != tok.i]
@@ -294,6 +316,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         if own_orgs:
             org = own_orgs[0]
             return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
+    if orgs and tok.ent_type_ == "NORP" and not any(t.i == tok.i for t in orgs[0]):
+        orgs = []  # "another New Hampshire Democrat" is someone from there, not the state
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
         org = orgs[0]
         return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
@@ -301,6 +325,11 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         if org.org:  # a speaking organisation is what a later "it said" refers to
             cast.organisations.append((offset + tok.idx, org, True))
         return org, mention  # "O'Malley's campaign says", "the Sanders campaign said"
+    if body and (owner := next((t for t in tok.children if t.dep_ == "poss" and norm(t.text) in MALE | FEMALE), None)) is not None:
+        # "her campaign said": the campaign of whoever "her" is, a group apart from the person
+        person = _antecedent(owner, at, offset, cast)
+        if person is not None:
+            return Person(f"{person.name} {tok.lower_}", person.words | {low}, org=True, group=True), mention
     # a document speaks for its maker: "The piece said" after "The Washington Post ran a feature"
     paper = _document_of(tok)
     if paper is not None:
@@ -313,17 +342,39 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span[:3])
     words = _description_words(t for t in span if t.i <= tok.i + 6)
     if definite and words:
-        person = cast.by_title(words, at)
+        # "the two-term president": a known title by its head noun when the rest is description
+        # (an office qualifier or a party stays: "the former president", "the GOP nominee")
+        core = {w for w in words if w == norm(tok.lemma_) or w in OFFICE_QUALIFIERS or w in PARTY_WORDS.values()}
+        person = cast.by_title(words, at) or (cast.by_title(core, at) if norm(tok.lemma_) in ROLE_NOUNS and core != words else None)
         if person is not None:
             return person, mention
         if low in ORG_WORDS and tok.tag_ != "NNS" and (org := cast.recent_org(at, low)) is not None:
             return org, mention  # "the commission" after "the Commission on Presidential Debates"
+        # "The agency declined" after "the FBI confirmed", as "it" would; but "Fiorina's speaking firm"
+        # is hers, and "the organization that has declared a caliphate" someone new
+        restrictive = any(c.dep_ in {"relcl", "acl"} and tok.doc[c.left_edge.i - 1].text != "," for c in tok.children)
+        owned = any(t.dep_ == "poss" and (t.pos_ in {"PROPN", "PRON"}) for t in span[:3])  # but "the nation's largest gun group"
+        if low in GENERIC_ORG_NOUNS and tok.tag_ != "NNS" and not owned and not restrictive:
+            org = cast.recent_org(at, window=IT_WINDOW)
+            if org is not None:
+                return org, mention
         # "his wife", "my father" are someone else: an epithet refers back only after "the"
         possessor = next((t for t in span[:3] if t.dep_ == "poss"), None)
         epithet = norm(tok.lemma_) in EPITHETS and possessor is None
-        if (norm(tok.lemma_) in ROLE_NOUNS or epithet) and tok.tag_ != "NNS":
+        # "the aide", "Clinton's spokesman": someone's entourage, whom the salient person of the story
+        # is not, whoever it is (which leaves "Obama's former campaign strategist", said of David
+        # Axelrod, unresolved); "the official" often is that person. "A second official", "the
+        # official, who spoke on condition of anonymity" is someone the story does not name
+        lemma = norm(tok.lemma_)
+        refers_back = lemma in ROLE_NOUNS - (ENTOURAGE - {"official"}) or epithet
+        unnamed = any(t.lower_ in UNNAMED_WORDS for t in span)
+        if refers_back and not unnamed and tok.tag_ != "NNS":
             gender = "f" if low.endswith("woman") or low in FEMALE_NOUNS else "m" if low.endswith("man") or low in MALE_NOUNS else None
             person = cast.recent(at, gender, party=party_of(words))
+            # "the official" after "a Clinton campaign official said" is that official again
+            last = max((m for m in person.mentions if m < at), default=-1) if person is not None else -1
+            if any(noun == lemma and last < off < at for off, noun in cast.unnamed):
+                return None, mention
             # "Pagliano's lawyer", "his lawyer": whoever it is, not the one whose lawyer they are
             if possessor is not None and person is not None and person is _possessor(possessor, at, offset, cast):
                 return None, mention
@@ -331,6 +382,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     if _is_group(tok):  # "Police said", "Administration officials say": the group speaks
         label = _group_label(span, tok)
         return Person(label[:1].upper() + label[1:], set(), group=True), mention
+    if tok.pos_ == "NOUN":
+        cast.unnamed.append((offset + tok.idx, norm(tok.lemma_)))
     return None, mention
 
 
@@ -365,8 +418,8 @@ EPITHETS = set(
     """
     activist anchor challenger columnist comedian commentator developer doctor editor
     entrepreneur father frontrunner front-runner historian husband incumbent investor
-    journalist magnate mother novelist pastor physician preacher publisher rabbi radioman
-    rapper scholar scientist surgeon tycoon wife
+    journalist magnate mother neurosurgeon novelist pastor physician preacher publisher rabbi
+    radioman rapper runner scholar scientist surgeon tycoon wife
     """.split()
 )
 FEMALE_NOUNS = {"actress", "mother", "wife"}
@@ -375,6 +428,15 @@ MALE_NOUNS = {"father", "husband"}
 COLLECTIVE_NOUNS = {"audience", "crowd", "family", "police", "public", "staff"}
 #: A part of a group: "52 percent of voters", "a majority of Americans", "a number of senators".
 QUANTITY_NOUNS = {"fraction", "half", "majority", "minority", "number", "percent", "plurality", "quarter", "share", "third"}
+#: People who speak for or about someone else: "a Clinton aide said" is not Clinton speaking.
+ENTOURAGE = set(
+    """
+    adviser advisor aide ally associate attorney confidant consultant friend lawyer official
+    operative source spokesman spokesperson spokeswoman staffer strategist supporter surrogate
+    """.split()
+)
+#: Words by which news marks a source it does not name.
+UNNAMED_WORDS = {"anonymity", "anonymously", "another", "other", "second", "third", "unidentified", "unnamed"}
 #: Who speaks for an organisation as the organisation: "a spokeswoman for YouTube" is YouTube speaking.
 SPOKESPEOPLE = {"spokesman", "spokesperson", "spokeswoman"}
 #: Words that take a part of a group: "many of her supporters", "most of the delegates".
@@ -422,6 +484,21 @@ def _is_group(tok: Token) -> bool:
     if lemma in DOCUMENT_NOUNS | THING_NOUNS or norm(tok.text) in THING_NOUNS:
         return False
     return tok.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS
+
+
+def _note_groups(doc: Doc, offset: int, cues: list[Token], mask: list[bool], cast: Cast) -> None:
+    """Plural subjects, for a later "they said": a group that speaks ("Police said") is what it
+    refers to; any other plural subject ("the protesters marched", "the results show") comes
+    between and leaves "they" unresolved."""
+    speaking = {cue.i for cue in cues}
+    for tok in doc:
+        if tok.dep_ != "nsubj" or inside(tok, mask) or not (tok.tag_ in {"NNS", "NNPS"} or _is_group(tok)):
+            continue
+        group = None
+        if tok.head.i in speaking and _is_group(tok):
+            label = _group_label(_mention_span(tok), tok)
+            group = Person(label[:1].upper() + label[1:], set(), group=True)
+        cast.groups.append((offset + tok.idx, group))
 
 
 def _group_label(span: Span, tok: Token) -> str:
@@ -496,6 +573,15 @@ def _names_role(chain: list[Token], tok: Token) -> bool:
         and norm(anchor.lemma_) not in ROLE_NOUNS | EPITHETS | GROUP_NOUNS
         and _under_prep(anchor, tok)
     )
+
+
+def _modifies(t: Token, head: Token) -> bool:
+    """`t` is a premodifier of `head`, directly or through others ("Clinton" in "a Clinton campaign spokesman")."""
+    while t.dep_ in {"compound", "poss", "nmod", "amod"} and t.head.i != t.i:
+        t = t.head
+        if t.i == head.i:
+            return True
+    return False
 
 
 def _under_prep(t: Token, head: Token) -> bool:
@@ -643,6 +729,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         clauses = {cue.i: _reported_clause(cue) for cue in cues if cue.lemma_.lower() in REPORTING_VERBS}
         if doc is not None:
             cast.read(doc, offset, mask, _reported_mask(len(para), cues, clauses))
+            _note_groups(doc, offset, cues, mask, cast)
         para_found: list[_Found] = []
         for k, s in enumerate(stretches):
             if _title(para, s):
@@ -828,8 +915,11 @@ def _indirect(
             continue
         subj = _subject(cue, mask)
         holds_subject = subj is not None and span.start <= subj.i < span.end
-        if subj is None or (holds_subject and span.start > cue.i):
-            continue  # "…," said Ben Carson, asked about …: the parser's clause holds the speaker
+        around = span.start <= cue.i < span.end and subj.head.i != cue.i if subj is not None else False
+        if subj is None or (holds_subject and (span.start > cue.i or around)):
+            # "…," said Ben Carson, asked about …: the parser's clause holds the speaker; so does
+            # the clause the cue hangs from ("Durbin, noting …, said, “…”"), no parenthetical "X said"
+            continue
         # a name inside what was said is never who said it ("a woman who has accused Bill Clinton
         # of rape"); a parenthetical cue's clause holds its speaker ("…, Rubio said, …")
         said = mask if holds_subject else [*mask[: span.start_char], *[True] * (span.end_char - span.start_char), *mask[span.end_char :]]

@@ -75,6 +75,8 @@ DOCUMENTS = {
 }
 #: Verbs by which someone makes a document: "The Post ran a feature", "the campaign released an ad".
 AUTHORING_VERBS = {"air", "file", "issue", "launch", "produce", "provide", "publish", "release", "run", "send", "unveil", "write"}
+#: Relatives named after the person they are relatives of: "his daughter Ivanka Trump".
+KIN_NOUNS = set("brother cousin daughter father husband mother nephew niece sister son wife".split())
 _NAME_CHARS = re.compile(r"^[A-Z][\w.'\u2019-]*$")
 #: A lower-case letter followed by a capital inside a word: once in "McDonald", twice in "RealClearPolitics".
 _GLUED = re.compile(r"[a-z][A-Z]")
@@ -125,6 +127,8 @@ class Person:
     #: a group named as the article names it ("Police", "Administration officials"): it speaks
     #: here, but is no one person and is never merged with another article's group of that name
     group: bool = False
+    #: introduced as someone's relative ("his daughter Ivanka Trump"): a bare "Trump" means the other one
+    relative: bool = False
 
     def add_title(self, title: str) -> None:
         title = " ".join(title.split()).strip(" ,").lower()
@@ -176,7 +180,9 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
     out = [
         t
         for t in span
-        if (_NAME_CHARS.match(t.text) and (t.pos_ in {"PROPN", "NOUN", "ADJ", "X"} or t.i > t.sent.start or is_proper(t))) or _particle(t)
+        if (_NAME_CHARS.match(t.text) and (t.pos_ in {"PROPN", "NOUN", "ADJ", "X"} or t.i > t.sent.start or is_proper(t)))
+        or _particle(t)
+        or _hyphen_tail(t)
     ]
     # the name starts after the last title or role word: "Texas Senator Ted Cruz",
     # "Former Clinton Senior Adviser Sidney Blumenthal"
@@ -252,6 +258,18 @@ def _inner_hyphen(tok: Token) -> bool:
     words nor a letter's ("G-III", "I-Vt.")."""
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     return tok.text == "-" and before is not None and len(before.text) > 1 and not before.whitespace_ and not tok.whitespace_
+
+
+def _hyphen_tail(tok: Token) -> bool:
+    """The lower-case end of a hyphenated name the tagger marks as part of a person's: "moon" in "Ban Ki-moon"."""
+    doc = tok.doc
+    return (
+        tok.ent_type_ == "PERSON"
+        and tok.text.isalpha()
+        and tok.i >= 2
+        and _inner_hyphen(doc[tok.i - 1])
+        and bool(_NAME_CHARS.match(doc[tok.i - 2].text))
+    )
 
 
 def name_chains(span: Span) -> list[list[Token]]:
@@ -371,6 +389,8 @@ class Cast:
         self.people: list[Person] = []
         self.mentions: list[tuple[int, Person, bool]] = []  # (offset, person, was a subject)
         self.speakers: list[tuple[int, Person]] = []  # named speakers, in order of their quotes
+        self.unnamed: list[tuple[int, str]] = []  # speakers the article leaves unnamed, by noun: (offset, "official")
+        self.groups: list[tuple[int, Person | None]] = []  # plural subjects; a group that spoke is what "they said" refers to
         self.organisations: list[tuple[int, Person, bool]] = []  # named organisations (not speakers yet)
         self.documents: list[tuple[int, str, Person]] = []  # (offset, kind, author): "the Post ran a feature"
         self.introduced: list[tuple[int, int, Person]] = []  # (start, end, person): "Henry Crespo, president of …"
@@ -379,7 +399,7 @@ class Cast:
     def find(self, words: list[str], at: int | None = None, gender: str | None = None) -> Person | None:
         """The person a name refers to: a person whose names include all these words.
         With an honorific's `gender`, only one of that gender ("Mrs. Clinton" is not Bill);
-        with several, the one mentioned most recently before `at`."""
+        with several, the one mentioned most recently before `at` (most often, for a bare surname)."""
         keys = {norm(w) for w in words} - {""}
         if not keys:
             return None
@@ -397,6 +417,14 @@ class Cast:
             before = [m for m in p.mentions if m <= at]
             return max(before) if before else -1
 
+        if len(keys) == 1:
+            # a bare surname is a person, not an organisation, nor a relative introduced as one ("his
+            # daughter Ivanka Trump"); the namesake the story has mentioned most, not the latest one
+            # ("Murphy" is Senator Chris Murphy after a line about Anne Marie Murphy); as often, the one
+            # named first, as news introduces the protagonist first
+            return max(
+                matches, key=lambda p: (not p.org, not p.relative, len({m for m in p.mentions if m <= at}), -min(p.mentions, default=at))
+            )
         return max(matches, key=last_before)
 
     def find_person(self, words: list[str], at: int | None = None) -> Person | None:
@@ -428,12 +456,14 @@ class Cast:
             # A longer name may extend a shorter one seen earlier ("Rubio" then "Marco Rubio").
             keys = {norm(w) for w in words}
             shorter = [p for p in self.people if p.words < keys and not p.org and not org]
-            person = shorter[-1] if len(shorter) == 1 else None
+            # … but "his daughter Ivanka Trump" is not the "Trump" of the story so far
+            kin = tokens[0].i > 0 and norm(tokens[0].doc[tokens[0].i - 1].text) in KIN_NOUNS
+            person = shorter[-1] if len(shorter) == 1 and not kin else None
             if person is not None:
                 person.words |= keys
                 person.name = shown
             else:
-                person = Person(shown, keys, org=org)
+                person = Person(shown, keys, org=org, relative=kin)
                 self.people.append(person)
         elif len(words) > len(person.name.replace("-", " ").split()) and not person.org:
             person.name = shown
@@ -478,6 +508,14 @@ class Cast:
                 continue
             by_name = given_name(ent)
             if ent.label_ != "PERSON" and not by_name and not self._person_by_role(ent):
+                if ent.label_ == "ORG" and subject(ent.root) and outside(ent[0]) and self.find_person([t.text for t in ent]) is None:
+                    # "Ameriquest was one of several firms sued …": what "the company" and "it" refer to next
+                    words = [t.text for t in ent if t.pos_ != "DET" and t.tag_ != "POS"]
+                    org = self.find(words) if words else None  # "the Post" after "The Washington Post said"
+                    if words and (org is None or not org.org):
+                        org = Person(" ".join(words), {norm(w) for w in words} - {""}, org=True)
+                    if org is not None:
+                        self.organisations.append((offset + ent.start_char, org, True))
                 continue
             toks = [t for t in ent if not _inner_hyphen(t)] if by_name else name_tokens(ent)
             if not toks or len(toks) > 4 or any(norm(t.text) in ORG_WORDS for t in toks):
@@ -488,11 +526,11 @@ class Cast:
                 self.introduced.append((offset + toks[0].idx, offset + end, person))
         for tok in doc:
             # subjects the small model's NER missed ("Secretary General Ban Ki-moon condemned …")
-            # ("Trump", tagged NN at the start of a sentence, when the article already named him)
+            # ("Trump", tagged NN or even VB at the start of a sentence, when the article already named him)
             if (
                 tok.dep_ == "nsubj"
                 and norm(tok.text) not in ORG_WORDS
-                and (tok.tag_ == "NNP" or (tok.tag_ == "NN" and tok.text[:1].isupper() and self.find_person([tok.text]) is not None))
+                and (tok.tag_ == "NNP" or (tok.pos_ != "PRON" and tok.text[:1].isupper() and self.find_person([tok.text]) is not None))
             ):
                 chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok]
                 if tok.ent_type_ == "PERSON":  # "Public Advocate Trish James" (but "Billie Jean King")
@@ -501,9 +539,13 @@ class Cast:
                 toks = name_tokens(chain)
                 if not toks:
                     continue
-                if tok.ent_type_ not in {"", "PERSON"} or looks_like_org(toks):
+                first_named = (
+                    len(toks) == 2 and known_given_name(toks[0].text) and not any(t.ent_type_ in {"GPE", "LOC", "NORP"} for t in toks)
+                )  # but "a South Carolina Democrat" is no Carolina
+                if (tok.ent_type_ not in {"", "PERSON"} or looks_like_org(toks)) and not first_named:
                     # "Trump", "Sanders" tagged ORG: a subject all the same when the article
-                    # already named a person so ("Donald Trump")
+                    # already named a person so ("Donald Trump"), or when a first name says so
+                    # ("CLEVELAND - Donald Trump painted …", one ORG for the tagger)
                     if self.find_person([t.text for t in toks]) is None:
                         continue
                 person = self.add(toks, offset + toks[0].idx, subject=subject(tok), salient=outside(toks[0]))
@@ -658,6 +700,11 @@ class Cast:
         or without a word, the latest one that spoke or was a subject ("it said")."""
         known = self.mentions + self.organisations
         return _latest((off, p) for off, p, s in known if p.org and off < at and at - off < window and (word in p.words if word else s))[1]
+
+    def recent_group(self, at: int, window: int) -> Person | None:
+        """The group a "they" at `at` refers to: the latest plural subject, if it is a group that spoke ("Police said")."""
+        off, group = max(((off, g) for off, g in self.groups if off < at), default=(-1, None), key=lambda pair: pair[0])
+        return group if at - off < window else None
 
     def by_title(self, words: set[str], at: int) -> Person | None:
         """A definite description ("the secretary of State") matched against known titles."""

@@ -768,6 +768,157 @@ CASES = [
         "Tapper",
         "indirect",
     ),
+    # "the group", "the agency": the organisation that just spoke or acted, as "it" would be
+    (
+        "The Trayvon Martin Foundation declined to comment on the sale.\n\n"
+        "\u201cWe are laser focused on ending senseless gun violence,\u201d the group said.",
+        "laser focused",
+        "Trayvon Martin Foundation",
+        "direct",
+    ),
+    (
+        "The FBI confirmed that it was reviewing the emails. The agency declined to detail the \u201cfocus, scope or targets\u201d of the inquiry.",
+        "focus, scope",
+        "FBI",
+        "mixed",
+    ),
+    # "her campaign" is the campaign of whoever "her" is, not the candidate herself
+    (
+        "Hillary Clinton spoke in Iowa on Monday. \u201cWe will keep breaking barriers,\u201d her campaign said.",
+        "breaking barriers",
+        "Hillary Clinton campaign",
+        "direct",
+    ),
+    # "they" is the group that spoke just before, and no one when other people came between
+    (
+        "Police said the driver fled the scene. \u201cHe was armed and dangerous,\u201d they said.",
+        "armed and dangerous",
+        "Police",
+        "direct",
+    ),
+    (
+        "Police said the driver fled the scene.\n\nThe protesters marched to City Hall on Monday. \u201cStop the killing now,\u201d they chanted.",
+        "Stop the killing",
+        None,
+        "direct",
+    ),
+    # an aide, adviser or spokesman speaks for someone, never as them
+    ("Ted Cruz campaigned in Iowa. \u201cWe are not worried at all,\u201d a senior Cruz adviser said.", "not worried", None, "direct"),
+    (
+        "Hillary Clinton campaigned in Ohio. \u201cThe race is over,\u201d Clinton advisers said.",
+        "race is over",
+        "Clinton advisers",
+        "direct",
+    ),
+    ("Hillary Clinton campaigned in Ohio. \u201cWe are doing fine,\u201d the aide said.", "doing fine", None, "direct"),
+    (
+        "David Axelrod spoke on CNN on Monday.\n\nHillary Clinton spoke in Iowa. \u201cWe are ready for it,\u201d Clinton\u2019s spokesman said.",
+        "ready for it",
+        None,
+        "direct",
+    ),
+    # a bare surname is the story's namesake, not the one mentioned last
+    (
+        "Senator Chris Murphy has made gun control his cause. Murphy said the votes were there.\n\n"
+        "Murphy spoke at the memorial for the teachers. Anne Marie Murphy, a teacher, died in the shooting.\n\n"
+        "\u201cThis has become a litmus test for leadership,\u201d Murphy said.",
+        "litmus test",
+        "Chris Murphy",
+        "direct",
+    ),
+    (
+        "Hillary Clinton\u2019s campaign began in Iowa on Monday. Her husband, former President Bill Clinton, joined her at the rally."
+        "\n\n\u201cWe will win this state,\u201d Clinton said.",
+        "win this state",
+        "Hillary Clinton",
+        "direct",
+    ),
+    # epithets: "the retired neurosurgeon", "the GOP front-runner" (which the tokenizer splits)
+    (
+        "Ben Carson spoke in Ohio. \u201cThis is a very difficult investigation,\u201d the retired neurosurgeon said.",
+        "difficult investigation",
+        "Ben Carson",
+        "direct",
+    ),
+    (
+        "Donald Trump spoke in Iowa. \u201cIt caused tremendous death,\u201d the GOP front-runner said.",
+        "tremendous death",
+        "Donald Trump",
+        "direct",
+    ),
+    # a hyphenated name with a lower-case end
+    ("\u201cClimate change is the top priority,\u201d said U.N. Secretary General Ban Ki-moon.", "top priority", "Ban Ki-moon", "direct"),
+    # parser slips: quoted words made the subject with the speaker in apposition; the speech verb
+    # hung on a participle ("noting …, said"); the cue inside a "by" phrase
+    (
+        "\u201cVery good reporter, very good reporter this guy,\u201d Trump, the Republican frontrunner nationally and polling leader "
+        "in South Carolina by a wide margin after winning New Hampshire, said when Boyle asked him a question.",
+        "Very good reporter",
+        "Trump",
+        "direct",
+    ),
+    (
+        'Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders\u2019s following, said, "He has got a heck of an email list."',
+        "heck of an email list",
+        "Richard J. Durbin",
+        "direct",
+    ),
+    (
+        'Lewandowski quashed rumors he was planning to write a book by tweeting that "I am under a strict confidentiality agreement."',
+        "strict confidentiality",
+        "Lewandowski",
+        "direct",
+    ),
+    # an official the story leaves unnamed stays unnamed, also when referred to again
+    (
+        "Hillary Clinton spoke on Monday. \u201cWe are ready for the debate,\u201d a Clinton campaign official said. "
+        "\u201cShe has prepared for weeks,\u201d the official said.",
+        "prepared for weeks",
+        None,
+        "direct",
+    ),
+    (
+        "Marco Rubio met Ukrainian officials in Miami. \u201cThe talks were hard,\u201d a second official said.",
+        "talks were hard",
+        None,
+        "direct",
+    ),
+    # a hyphenated title cut by the parser; a voter described by state and party is nobody named
+    ("\u201cIt is a deportation force,\u201d said co-host Mika Brzezinski.", "deportation force", "Mika Brzezinski", "direct"),
+    ("\u201cIt is Bernie's to lose at this point,\u201d said another New Hampshire Democrat.", "to lose at this point", None, "direct"),
+    ("\u201cHillary needed to split the first two,\u201d said a South Carolina Democrat.", "split the first two", None, "direct"),
+    # "his daughter Ivanka Trump" is not the "Trump" the story was about; a dateline glued to a name
+    (
+        "Trump spoke for an hour on Thursday. \u201cI am your voice,\u201d Trump said.\n\n"
+        "His daughter Ivanka Trump introduced him.\n\n\u201cWe will win in November,\u201d Trump said.",
+        "win in November",
+        "Trump",
+        "direct",
+    ),
+    (
+        "CLEVELAND - Donald Trump painted a dire portrait of the nation on Thursday.\n\n"
+        "His daughter Ivanka Trump introduced him.\n\n\u201cI am your voice,\u201d Trump said.",
+        "I am your voice",
+        "Donald Trump",
+        "direct",
+    ),
+    # a known title by its head noun: "the two-term president" is the one titled President, not the latest speaker
+    (
+        "President Barack Obama spoke in Philadelphia. Hillary Clinton said she was \u201cready to lead.\u201d "
+        "\u201cNothing truly prepares you for the job,\u201d the two-term president said.",
+        "Nothing truly prepares you",
+        "Barack Obama",
+        "direct",
+    ),
+    # a known surname the tagger takes for a verb ("Trump/VB himself was delighted") is still the subject "he" refers to
+    (
+        "Donald Trump ate a taco bowl at his desk.\n\nPaul Manafort politely suggested that this might be seen as condescending "
+        "and cautioned against it. The tweet went out. Trump himself was delighted by the resulting controversy. "
+        "\u201cThe people who were offended were people we wanted to offend,\u201d he later said.",
+        "people we wanted to offend",
+        "Donald Trump",
+        "direct",
+    ),
 ]
 
 
