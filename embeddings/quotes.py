@@ -342,9 +342,10 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span[:3])
     words = _description_words(t for t in span if t.i <= tok.i + 6)
     if definite and words:
-        # "the two-term president": a known title by its head noun when the rest is description
-        # (an office qualifier or a party stays: "the former president", "the GOP nominee")
-        core = {w for w in words if w == norm(tok.lemma_) or w in OFFICE_QUALIFIERS or w in PARTY_WORDS.values()}
+        # "the two-term president": a known title without the adjectives that only describe (an
+        # office qualifier, a party or a nationality stays: "the former president", "the GOP
+        # nominee", "the German foreign ministry spokesman" is not the Taliban's)
+        core = _description_words(t for t in span if t.i <= tok.i + 6 and (t.i == tok.i or not _describes_only(t)))
         person = cast.by_title(words, at) or (cast.by_title(core, at) if norm(tok.lemma_) in ROLE_NOUNS and core != words else None)
         if person is not None:
             return person, mention
@@ -355,7 +356,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         restrictive = any(c.dep_ in {"relcl", "acl"} and tok.doc[c.left_edge.i - 1].text != "," for c in tok.children)
         owned = any(t.dep_ == "poss" and (t.pos_ in {"PROPN", "PRON"}) for t in span[:3])  # but "the nation's largest gun group"
         if low in GENERIC_ORG_NOUNS and tok.tag_ != "NNS" and not owned and not restrictive:
-            org = cast.recent_org(at, window=IT_WINDOW)
+            org = cast.recent_org(at, window=IT_WINDOW, any_subject=True)
             if org is not None:
                 return org, mention
         # "his wife", "my father" are someone else: an epithet refers back only after "the"
@@ -390,6 +391,19 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
 def _description_words(tokens: Iterable[Token]) -> set[str]:
     """The nouns, names and adjectives of a description, normalised as titles are ("the GOP nominee")."""
     return title_words(t.text for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"})
+
+
+def _describes_only(t: Token) -> bool:
+    """An adjective, number or hyphenated modifier that says nothing about which office ("two-term",
+    "veteran"); not a qualifier, a party or a nationality ("former", "GOP", "German")."""
+    doc = t.doc
+    hyphened = (t.i + 1 < len(doc) and doc[t.i + 1].text == "-") or (t.i > 0 and doc[t.i - 1].text == "-")
+    return (
+        (t.pos_ in {"ADJ", "NUM"} or hyphened)
+        and t.ent_type_ not in {"NORP", "GPE", "ORG", "PERSON"}
+        and norm(t.text) not in OFFICE_QUALIFIERS
+        and norm(t.text) not in PARTY_WORDS
+    )
 
 
 def _antecedent(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:

@@ -910,6 +910,13 @@ CASES = [
         "Barack Obama",
         "direct",
     ),
+    (
+        "Taliban spokesman Zabihullah Mujahid claimed the attack. "
+        "\u201cA crisis task force was set up in Berlin,\u201d the German foreign ministry spokesman said.",
+        "crisis task force",
+        None,
+        "direct",
+    ),
     # a known surname the tagger takes for a verb ("Trump/VB himself was delighted") is still the subject "he" refers to
     (
         "Donald Trump ate a taco bowl at his desk.\n\nPaul Manafort politely suggested that this might be seen as condescending "
@@ -1059,6 +1066,12 @@ def test_groups_are_not_merged_across_articles() -> None:
         ("AMY SCHUMER Comedian and actress Amy Schumer said she would head for Spain if Trump won.", "Amy Schumer"),
         # a place the tagger glued to a full name the article already gave
         ("Donald Trump spoke on Monday. In Leesburg, Virginia Donald Trump said: \u201cHillary Clinton is guilty.\u201d", "Donald Trump"),
+        # a scraped page's words glued to a full name given in the same sentence
+        (
+            "Could not subscribe, try again later Invalid Email Christian Horner, the Red Bull team principal, has described "
+            "the race as one of the best. \u201cHis recovery was amazing,\u201d a jubilant Horner said.",
+            "Christian Horner",
+        ),
     ],
 )
 def test_a_name_leaves_out_the_words_before_it(body: str, name: str) -> None:
