@@ -354,7 +354,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         # "The agency declined" after "the FBI confirmed", as "it" would; but "Fiorina's speaking firm"
         # is hers, and "the organization that has declared a caliphate" someone new
         restrictive = any(c.dep_ in {"relcl", "acl"} and tok.doc[c.left_edge.i - 1].text != "," for c in tok.children)
-        owned = any(t.dep_ == "poss" and (t.pos_ in {"PROPN", "PRON"}) for t in span[:3])  # but "the nation's largest gun group"
+        owned = any(t.dep_ == "poss" and t.pos_ in {"PROPN", "PRON"} for t in span[:3])  # but "the nation's largest gun group"
         if low in GENERIC_ORG_NOUNS and tok.tag_ != "NNS" and not owned and not restrictive:
             org = cast.recent_org(at, window=IT_WINDOW, any_subject=True)
             if org is not None:
@@ -367,7 +367,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         # Axelrod, unresolved); "the official" often is that person. "A second official", "the
         # official, who spoke on condition of anonymity" is someone the story does not name
         lemma = norm(tok.lemma_)
-        refers_back = lemma in ROLE_NOUNS - (ENTOURAGE - {"official"}) or epithet
+        refers_back = lemma in REFERRING_ROLES or epithet
         unnamed = any(t.lower_ in UNNAMED_WORDS for t in span)
         if refers_back and not unnamed and tok.tag_ != "NNS":
             gender = "f" if low.endswith("woman") or low in FEMALE_NOUNS else "m" if low.endswith("man") or low in MALE_NOUNS else None
@@ -381,8 +381,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
                 return None, mention
             return person, mention
     if _is_group(tok):  # "Police said", "Administration officials say": the group speaks
-        label = _group_label(span, tok)
-        return Person(label[:1].upper() + label[1:], set(), group=True), mention
+        return _group_person(span, tok), mention
     if tok.pos_ == "NOUN":
         cast.unnamed.append((offset + tok.idx, norm(tok.lemma_)))
     return None, mention
@@ -449,6 +448,8 @@ ENTOURAGE = set(
     operative source spokesman spokesperson spokeswoman staffer strategist supporter surrogate
     """.split()
 )
+#: Role nouns that refer back to the story's salient person ("the official", "the senator"), not an entourage's.
+REFERRING_ROLES = ROLE_NOUNS - (ENTOURAGE - {"official"})
 #: Words by which news marks a source it does not name.
 UNNAMED_WORDS = {"anonymity", "anonymously", "another", "other", "second", "third", "unidentified", "unnamed"}
 #: Who speaks for an organisation as the organisation: "a spokeswoman for YouTube" is YouTube speaking.
@@ -508,11 +509,14 @@ def _note_groups(doc: Doc, offset: int, cues: list[Token], mask: list[bool], cas
     for tok in doc:
         if tok.dep_ != "nsubj" or inside(tok, mask) or not (tok.tag_ in {"NNS", "NNPS"} or _is_group(tok)):
             continue
-        group = None
-        if tok.head.i in speaking and _is_group(tok):
-            label = _group_label(_mention_span(tok), tok)
-            group = Person(label[:1].upper() + label[1:], set(), group=True)
+        group = _group_person(_mention_span(tok), tok) if tok.head.i in speaking and _is_group(tok) else None
         cast.groups.append((offset + tok.idx, group))
+
+
+def _group_person(span: Span, tok: Token) -> Person:
+    """A group speaker as the article names it, capitalised: "Police", "Many lawmakers"."""
+    label = _group_label(span, tok)
+    return Person(label[:1].upper() + label[1:], set(), group=True)
 
 
 def _group_label(span: Span, tok: Token) -> str:
@@ -929,7 +933,7 @@ def _indirect(
             continue
         subj = _subject(cue, mask)
         holds_subject = subj is not None and span.start <= subj.i < span.end
-        around = span.start <= cue.i < span.end and subj.head.i != cue.i if subj is not None else False
+        around = subj is not None and span.start <= cue.i < span.end and subj.head.i != cue.i
         if subj is None or (holds_subject and (span.start > cue.i or around)):
             # "…," said Ben Carson, asked about …: the parser's clause holds the speaker; so does
             # the clause the cue hangs from ("Durbin, noting …, said, “…”"), no parenthetical "X said"

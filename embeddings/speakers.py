@@ -77,6 +77,7 @@ DOCUMENTS = {
 AUTHORING_VERBS = {"air", "file", "issue", "launch", "produce", "provide", "publish", "release", "run", "send", "unveil", "write"}
 #: Relatives named after the person they are relatives of: "his daughter Ivanka Trump".
 KIN_NOUNS = set("brother cousin daughter father husband mother nephew niece sister son wife".split())
+#: A web address as a name: "DailyMail.com" is an organisation, never a person.
 _DOMAIN = re.compile(r"\.(com|org|net|gov|co\.uk)$", re.IGNORECASE)
 _NAME_CHARS = re.compile(r"^[A-Z][\w.'\u2019-]*$")
 #: A lower-case letter followed by a capital inside a word: once in "McDonald", twice in "RealClearPolitics".
@@ -378,7 +379,7 @@ def party_of(words: Iterable[str]) -> str | None:
     return parties.pop() if len(parties) == 1 else None
 
 
-def _latest(pairs: Iterable[tuple[int, Person]]) -> tuple[int, Person | None]:
+def _latest(pairs: Iterable[tuple[int, Person | None]]) -> tuple[int, Person | None]:
     """The (offset, person) pair with the highest offset, or (-1, None)."""
     return max(pairs, default=(-1, None), key=lambda pair: pair[0])
 
@@ -401,7 +402,8 @@ class Cast:
     def find(self, words: list[str], at: int | None = None, gender: str | None = None) -> Person | None:
         """The person a name refers to: a person whose names include all these words.
         With an honorific's `gender`, only one of that gender ("Mrs. Clinton" is not Bill);
-        with several, the one mentioned most recently before `at` (most often, for a bare surname)."""
+        with several, the one mentioned most recently before `at`, or for a bare surname the
+        person (not organisation or relative) mentioned most, first named on a tie."""
         keys = {norm(w) for w in words} - {""}
         if not keys:
             return None
@@ -523,22 +525,8 @@ class Cast:
                 continue
             by_name = given_name(ent)
             if ent.label_ != "PERSON" and not by_name and not self._person_by_role(ent):
-                alone = not any(c.dep_ == "conj" for c in ent.root.children)  # "Tesco and Unilever clashed after the company said"
-                if (
-                    ent.label_ == "ORG"
-                    and subject(ent.root)
-                    and alone
-                    and outside(ent[0])
-                    and self.find_person([t.text for t in ent]) is None
-                ):
-                    # "Ameriquest was one of several firms sued …": what "the company" refers to next (not
-                    # "it", which on a bbc-2004/newsplease sample went as often to the wrong one as the right)
-                    words = [t.text for t in ent if t.pos_ != "DET" and t.tag_ != "POS"]
-                    org = self.find(words) if words else None  # "the Post" after "The Washington Post said"
-                    if words and (org is None or not org.org):
-                        org = Person(" ".join(words), {norm(w) for w in words} - {""}, org=True)
-                    if org is not None:
-                        self.subject_orgs.append((offset + ent.start_char, org, True))
+                if ent.label_ == "ORG" and subject(ent.root) and outside(ent[0]):
+                    self._note_subject_org(ent, offset)
                 continue
             toks = [t for t in ent if not _inner_hyphen(t)] if by_name else name_tokens(ent)
             if not toks or len(toks) > 4 or any(norm(t.text) in ORG_WORDS for t in toks):
@@ -587,6 +575,18 @@ class Cast:
                 author = self.author_of(tok, offset)
                 if author is not None:
                     self.documents.append((offset + tok.idx, kind, author))
+
+    def _note_subject_org(self, ent: Span, offset: int) -> None:
+        """An organisation a sentence is about ("Ameriquest was one of several firms sued …"): what
+        "the company" refers to next (not "it", which on a bbc-2004/newsplease sample went as often
+        to the wrong one as the right); none of several ("Tesco and Unilever clashed after the company said")."""
+        words = [t.text for t in ent if t.pos_ != "DET" and t.tag_ != "POS"]
+        if not words or any(c.dep_ == "conj" for c in ent.root.children) or self.find_person([t.text for t in ent]) is not None:
+            return
+        org = self.find(words)  # "the Post" after "The Washington Post said"
+        if org is None or not org.org:
+            org = Person(" ".join(words), {norm(w) for w in words} - {""}, org=True)
+        self.subject_orgs.append((offset + ent.start_char, org, True))
 
     @staticmethod
     def _person_by_role(ent: Span) -> bool:
@@ -727,7 +727,7 @@ class Cast:
 
     def recent_group(self, at: int, window: int) -> Person | None:
         """The group a "they" at `at` refers to: the latest plural subject, if it is a group that spoke ("Police said")."""
-        off, group = max(((off, g) for off, g in self.groups if off < at), default=(-1, None), key=lambda pair: pair[0])
+        off, group = _latest((off, g) for off, g in self.groups if off < at)
         return group if at - off < window else None
 
     def by_title(self, words: set[str], at: int) -> Person | None:
