@@ -255,6 +255,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     span = _mention_span(tok)
     mention = span.text
     low = norm(tok.text)
+    lemma = norm(tok.lemma_)
     if low in PRONOUNS and tok.pos_ == "PRON":
         if low in MALE | FEMALE:
             return _antecedent(tok, at, offset, cast), tok.text
@@ -280,10 +281,10 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     # a name in a prepositional phrase of the subject is not the speaker: "the Commission on
     # Presidential Debates", "a spokesman for Senator Ted Cruz"
     # … except the author of a document: "a report by Politico", "an analysis by Lily Batchelder"
-    document = norm(tok.lemma_) in DOCUMENT_NOUNS
+    document = lemma in DOCUMENT_NOUNS
     renamed = [c for c in people if _names_role(c, tok)]
     people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _object_of(c[-1], tok, {"by"})) or c in renamed]
-    if norm(tok.lemma_) in ENTOURAGE:  # "a senior Cruz adviser said" is not Cruz speaking
+    if lemma in ENTOURAGE:  # "a senior Cruz adviser said" is not Cruz speaking
         people = [c for c in people if tok in c or c in renamed or not _modifies(c[-1], tok)]
     body = low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS"  # "the campaign", "May's office"
     if body:  # "the Clinton campaign said": not Clinton
@@ -304,7 +305,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     orgs = [c for c in chains if looks_like_org(c) and not _in_clause(c[-1], tok)]
     if document:  # "the IMF report", "a new report by Politico": the organisation that wrote it
         orgs = [c for c in orgs if c[-1].head.i == tok.i or _object_of(c[-1], tok, {"by"})]
-    if norm(tok.lemma_) in SPOKESPEOPLE and tok.tag_ == "NN":  # "A spokeswoman for YouTube", "a YouTube spokeswoman": YouTube speaks
+    if lemma in SPOKESPEOPLE and tok.tag_ == "NN":  # "A spokeswoman for YouTube", "a YouTube spokeswoman": YouTube speaks
         # the organisation itself, not one inside its phrase ("a spokesman for Mayor Frank G. Jackson of Cleveland")
         own_orgs = [
             c
@@ -346,7 +347,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         # office qualifier, a party or a nationality stays: "the former president", "the GOP
         # nominee", "the German foreign ministry spokesman" is not the Taliban's)
         core = _description_words(t for t in span if t.i <= tok.i + 6 and (t.i == tok.i or not _describes_only(t)))
-        person = cast.by_title(words, at) or (cast.by_title(core, at) if norm(tok.lemma_) in ROLE_NOUNS and core != words else None)
+        person = cast.by_title(words, at) or (cast.by_title(core, at) if lemma in ROLE_NOUNS and core != words else None)
         if person is not None:
             return person, mention
         if low in ORG_WORDS and tok.tag_ != "NNS" and (org := cast.recent_org(at, low)) is not None:
@@ -361,12 +362,11 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
                 return org, mention
         # "his wife", "my father" are someone else: an epithet refers back only after "the"
         possessor = next((t for t in span[:3] if t.dep_ == "poss"), None)
-        epithet = norm(tok.lemma_) in EPITHETS and possessor is None
+        epithet = lemma in EPITHETS and possessor is None
         # "the aide", "Clinton's spokesman": someone's entourage, whom the salient person of the story
         # is not, whoever it is (which leaves "Obama's former campaign strategist", said of David
         # Axelrod, unresolved); "the official" often is that person. "A second official", "the
         # official, who spoke on condition of anonymity" is someone the story does not name
-        lemma = norm(tok.lemma_)
         refers_back = lemma in REFERRING_ROLES or epithet
         unnamed = any(t.lower_ in UNNAMED_WORDS for t in span)
         if refers_back and not unnamed and tok.tag_ != "NNS":
@@ -383,7 +383,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     if _is_group(tok):  # "Police said", "Administration officials say": the group speaks
         return _group_person(span, tok), mention
     if tok.pos_ == "NOUN":
-        cast.unnamed.append((offset + tok.idx, norm(tok.lemma_)))
+        cast.unnamed.append((offset + tok.idx, lemma))
     return None, mention
 
 
