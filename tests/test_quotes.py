@@ -917,6 +917,171 @@ CASES = [
         None,
         "direct",
     ),
+    # the parser made the description the subject and left the name beside it: the name speaks
+    (
+        "Hillary Clinton held a rally in Tampa.\n\n\u201cHe looked me right in the eye and said you need to tell me what "
+        "it takes to win in this county,\u201d Deborah Tamargo, the chairwoman of Florida\u2019s Hillsborough County GOP, "
+        "recalled of a June conversation she had with Trump.",
+        "He looked me right in the eye",
+        "Deborah Tamargo",
+        "direct",
+    ),
+    # an office of a body the story never named is someone new, not the latest woman
+    (
+        "Hillary Clinton held a rally in Tampa.\n\n\u201cHe looked me right in the eye,\u201d the chairwoman of "
+        "Florida\u2019s Hillsborough County GOP recalled.",
+        "He looked me right in the eye",
+        None,
+        "direct",
+    ),
+    # a quote hanging from a verb of what someone said is theirs, not the verb's subject's
+    (
+        "Michael Green, associate professor of history at the University of Nevada-Las Vegas, said places such as Iowa and "
+        'New Hampshire "have more of a historical resonance," while "Nevada is more of a newcomer."',
+        "Nevada is more of a newcomer",
+        "Michael Green",
+        "direct",
+    ),
+    # the parser hung the name on the organisation in the role's phrase
+    (
+        "The director of the European Centre, Ina Kirsch, told the AP her group never worked with Manafort or Gates.",
+        "her group never worked",
+        "Ina Kirsch",
+        "indirect",
+    ),
+    # "who also said" after an apposition is the person, not the description
+    (
+        "\u201cIf you don't have a positive tone, you will have a hard time,\u201d said Alfonso Aguilar, the executive "
+        "director of the Latino Partnership for Conservative Principles, who also said that the two men must do more. "
+        "\u201cHispanics won't vote for someone just because they're Hispanic.\u201d",
+        "Hispanics won't vote",
+        "Alfonso Aguilar",
+        "direct",
+    ),
+    # things are no group of speakers; people are, whatever their verb
+    (
+        "Those stances helped make the group \u201cconfident that Secretary Clinton will continue to be a champion.\u201d",
+        "confident that Secretary Clinton",
+        None,
+        "mixed",
+    ),
+    (
+        "Jeffrey Smith, 54, said he came to see Hillary Clinton. Giant screens hanging over the arena flashed \u201cthe future is now.\u201d",
+        "the future is now",
+        None,
+        "mixed",
+    ),
+    (
+        "About 200 protesters congregated outside the hotel, holding signs and chanting \u201cDump Trump.\u201d",
+        "Dump Trump",
+        "About 200 protesters",
+        "direct",
+    ),
+    # "one Democrat" is a member of the party, not the party; "one Obama insider" is not Obama
+    (
+        "\u201cIt wasn't a convincing argument,\u201d said one Democrat familiar with the discussion.",
+        "convincing argument",
+        None,
+        "direct",
+    ),
+    (
+        "Barack Obama called his brother on Sunday.\n\n\u201cHe is closer to him than anyone,\u201d said one Obama insider.",
+        "closer to him than anyone",
+        None,
+        "direct",
+    ),
+    # "the man" is the unnamed man the story just introduced, not the last man it named
+    (
+        "Peter Altmaier, the chief of staff, defended the policy. In Wismar, a judge sentenced a 26-year-old man to "
+        "probation after the man had posted that refugees should \u201cburn alive\u201d in the sea.",
+        "burn alive",
+        None,
+        "mixed",
+    ),
+    # a quote after a colon belongs to the subject of the sentence that introduces it, or to the name before the colon
+    (
+        "Bernie Sanders took questions on Sunday.\n\nSanders delivered a snappy retort: \u201cNo one is tearing this up. "
+        "We're going to go forward.\u201d He bemoaned the cost of health care.",
+        "No one is tearing this up",
+        "Bernie Sanders",
+        "direct",
+    ),
+    (
+        "DEMOGRAPHICS FAVOR CRUZ, BUT ECONOMY FAVORS TRUMP - David Wasserman: \u201cIndiana, which bills itself as the "
+        "Crossroads of America, has a lot of voters.\u201d",
+        "Crossroads of America",
+        "David Wasserman",
+        "direct",
+    ),
+    (
+        'Hillary Clinton and Jeb Bush spoke on ISIS.\n\nClinton: "Our goal is not to deter or contain ISIS, but to defeat '
+        'and destroy ISIS." Bush: "The mission is to destroy ISIS -- not to contain it."',
+        "The mission is to destroy ISIS",
+        "Jeb Bush",
+        "direct",
+    ),
+    # but a name the message was for did not say it
+    (
+        "Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Donald Trump: \"It's time to quit "
+        'attacking various people that you competed with."',
+        "time to quit attacking",
+        "Mitch McConnell",
+        "direct",
+    ),
+    # the sentence before the colon is no reported speech of the "he said" after the quote
+    (
+        "Judge Michael W. Mosman called the clip \u201cdistasteful.\u201d\n\nSantilli's attorney, Thomas Coan, argued that "
+        'his client was a "new-media journalist." Mosman saw Santilli\'s words differently: "When he says he will die a '
+        "free man, I don't take that as a man who is joking about it,\" he said.",
+        "he will die a free man",
+        "Michael W. Mosman",
+        "direct",
+    ),
+    # an opening mark glued to the comma before it ("said,“Look") is still a quote the verb introduces
+    (
+        "Paul Ryan spoke on Tuesday.\n\nRyan said,\u201cLook, anti-Semitic images, they\u2019ve got no place in a presidential campaign.\u201d",
+        "anti-Semitic images",
+        "Paul Ryan",
+        "direct",
+    ),
+    # "President Obama" is not "first lady Michelle Obama", even when the story never names him in full
+    (
+        "While the leaders met, first lady Michelle Obama gave a tour of the residence.\n\n"
+        'President Obama said the talk was "excellent" and that his number one priority is a smooth transition.',
+        "excellent",
+        "Obama",
+        "mixed",
+    ),
+    # … but her given name is her
+    (
+        'Donald Trump arrived with his wife Melania Trump.\n\n"Children and teenagers can be fragile," Melania said.',
+        "Children and teenagers",
+        "Melania Trump",
+        "direct",
+    ),
+    # the name in apposition to the subject, not a name modifying it
+    (
+        "One Trump backer and Obama critic, former House speaker Newt Gingrich, described the meeting as "
+        '"an amazing tribute to the power of the people."',
+        "amazing tribute",
+        "Newt Gingrich",
+        "mixed",
+    ),
+    # "the Dutchman" (which the tagger calls an organisation) is the man the story named
+    (
+        'Tottenham manager Martin Jol acclaimed his players.\n\n"We had the initiative but it wasn\'t easy," the Dutchman said.',
+        "We had the initiative",
+        "Martin Jol",
+        "direct",
+    ),
+    # a speech verb right after a quoted sentence goes on about the same speaker; another verb is no cue
+    (
+        "Royal Navy veteran Kevin Snow, 57, was one of those injured. He said the tram failed to slow down. "
+        '"Usually, as you come out the tunnel, you feel the brakes." He said the tram slid for ten seconds.',
+        "you feel the brakes",
+        "Kevin Snow",
+        "direct",
+    ),
     # a known surname the tagger takes for a verb ("Trump/VB himself was delighted") is still the subject "he" refers to
     (
         "Donald Trump ate a taco bowl at his desk.\n\nPaul Manafort politely suggested that this might be seen as condescending "
@@ -943,6 +1108,23 @@ def test_quote_and_speaker(body: str, fragment: str | None, speaker: str | None,
         assert q.speaker is not None and set(speaker.split()) <= set(q.speaker.split()), (q.speaker, q.mention)
     if kind is not None:
         assert q.kind == kind
+
+
+def test_titles_of_shows_and_podcasts_are_no_quotes() -> None:
+    """A podcast's, a memoir's or an ad's title in marks, or a show before "star", is a name, not speech."""
+    found = quotes_of(
+        "Zach Carter is a co-host of the HuffPost Politics podcast, \u201cSo, That Happened.\u201d "
+        "\u201cBroad City\u201d star Arturo Castro turned the tables. She wrote in her memoir, \u201cTough Choices.\u201d"
+    )
+    assert not [q.text for q in found if q.text.startswith(("So, That", "Broad City", "Tough Choices"))]
+
+
+def test_reported_speech_does_not_open_with_punctuation() -> None:
+    """What a speaker said, cut from a parenthetical "X said" clause, starts at its first word."""
+    found = quotes_of(
+        "Republican presidential candidate Marco Rubio says, win or lose in Tuesday\u2019s crucial Florida primary, he\u2019s staying in the race."
+    )
+    assert found and all(q.text[:1].isalnum() for q in found), [q.text for q in found]
 
 
 def test_a_clause_holding_the_speaker_is_not_what_they_said() -> None:
