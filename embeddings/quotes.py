@@ -565,8 +565,8 @@ def _is_group(tok: Token) -> bool:
     )
     if lemma in QUANTIFIERS:  # "Many of her Republican supporters say"
         return of_people
-    if tok.pos_ == "NUM":  # a poll's share: "Six in 10 say", "About three in 10 said"
-        return any(c.lower_ == "in" and c.i < tok.i for c in tok.children)
+    if tok.pos_ == "NUM":  # a poll's share: "Six in 10 say", "About three in 10 said", "Nine in 10 Democratic voters say"
+        return any(c.lower_ == "in" for c in tok.children)
     if tok.pos_ not in {"NOUN", "PROPN"} or norm(tok.text) in PRONOUNS or tok.ent_type_ in {"DATE", "TIME"}:
         return False
     if lemma in QUANTITY_NOUNS:  # "Only 52 percent of registered voters said", "a majority of Americans", "Thirty percent said"
@@ -594,8 +594,8 @@ def _note_groups(doc: Doc, offset: int, cues: list[Token], mask: list[bool], cas
 
 
 def _note_unnamed(doc: Doc, offset: int, mask: list[bool], cast: Cast) -> None:
-    """People the story introduces without a name ("a 26-year-old man", "a Clinton aide"): a
-    later "the man said" is that person, not the last man the story named."""
+    """People the story introduces without a name ("a 26-year-old man", "a judge"): a later "the
+    man said" is that person, not the last man the story named."""
     for tok in doc:
         lemma = norm(tok.lemma_)
         if (
@@ -938,7 +938,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 at = max((m for m in intro.mentions if m < offset + s.mark_start), default=-1) if intro is not None else -1
                 since = offset
                 if para[: s.mark_start].rstrip().endswith(":"):
-                    colon = next((t for t in doc if t.idx >= s.mark_start - 2 and t.text == ":"), None)
+                    colon = _colon_before(doc, s)
                     since += colon.sent.start_char if colon is not None else len(para)
                 if intro is not None and at >= since:
                     person, mention = intro, intro.name
@@ -1012,11 +1012,17 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
     ]
 
 
+def _colon_before(doc: Doc, s: Stretch) -> Token | None:
+    """The colon that opens a quote ("… retort: “…”"), if one comes right before its mark."""
+    before = [t for t in doc if t.idx < s.mark_start and not t.is_space]
+    return before[-1] if before and before[-1].text == ":" else None
+
+
 def _name_before_colon(doc: Doc, s: Stretch, offset: int, cast: Cast) -> Person | None:
     """A name right before the colon that opens a quote is its speaker ("- Philip Bump: “…”",
     "Clinton: “…” Bush: “…”"), unless something was said to them ("delivered a blunt message to
     Trump: “…”")."""
-    colon = next((t for t in doc if s.mark_start - 3 <= t.idx < s.mark_start and t.text == ":"), None)
+    colon = _colon_before(doc, s)
     if colon is None or colon.i == 0 or doc[colon.i - 1].ent_type_ != "PERSON":
         return None
     name = next(e for e in doc.ents if e.start <= colon.i - 1 < e.end)

@@ -977,6 +977,13 @@ CASES = [
         "About 200 protesters",
         "direct",
     ),
+    # a poll's share with its group after it
+    (
+        "Nine in 10 Democratic registered voters say they think she could win a general election.",
+        "she could win a general election",
+        "Nine in 10 Democratic registered voters",
+        "indirect",
+    ),
     # "one Democrat" is a member of the party, not the party; "one Obama insider" is not Obama
     (
         "\u201cIt wasn't a convincing argument,\u201d said one Democrat familiar with the discussion.",
