@@ -178,7 +178,7 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
                 return later[0] if later else None
             if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
                 return _relative_head(tok, mask)
-            return _named_before(sub, tok, mask) or sub
+            return _name_beside(sub, tok, mask) or sub
         if tok.dep_ == "relcl":
             return _relative_head(tok, mask)
         if tok.i != cue.i and norm(tok.lemma_) in DOCUMENTS and tok.dep_ == "dobj" and tok.head.lemma_ in AUTHORING_VERBS:
@@ -240,7 +240,7 @@ def _relative_head(clause: Token, mask: list[bool] | None) -> Token | None:
     return head
 
 
-def _named_before(sub: Token, verb: Token, mask: list[bool] | None) -> Token | None:
+def _name_beside(sub: Token, verb: Token, mask: list[bool] | None) -> Token | None:
     """ "“…,” Deborah Tamargo, the chairwoman of …, recalled": the parser made the description the
     subject and left the name beside it; the name, right before the comma, is the speaker."""
     start = sub.left_edge.i
@@ -355,8 +355,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     ):
         # "the Dutchman said" (tagged ORG), "the Irishman": an epithet for someone the story named
         # ("the Republican" is a role noun, resolved with the party below)
-        gender = "f" if low.endswith("woman") else "m" if low.endswith("man") else None
-        return cast.recent(at, gender), mention
+        return cast.recent(at, _noun_gender(low)), mention
     one_of = any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "another"} for c in tok.children)
     if orgs and tok.ent_type_ == "NORP" and (one_of or not any(t.i == tok.i for t in orgs[0])):
         orgs = []  # "another New Hampshire Democrat" is someone from there, not the state; "one Democrat" not the party
@@ -414,8 +413,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
         # before, is someone new, not the latest woman
         unnamed = unnamed or any(not cast.named_before(name, offset + tok.idx) for name in _office_of(tok))
         if refers_back and not unnamed and tok.tag_ != "NNS":
-            gender = "f" if low.endswith("woman") or low in FEMALE_NOUNS else "m" if low.endswith("man") or low in MALE_NOUNS else None
-            person = cast.recent(at, gender, party=party_of(words))
+            person = cast.recent(at, _noun_gender(low), party=party_of(words))
             # "the official" after "a Clinton campaign official said" is that official again
             last = max((m for m in person.mentions if m < at), default=-1) if person is not None else -1
             if any(noun == lemma and last < off < at for off, noun in cast.unnamed):
@@ -464,6 +462,15 @@ def _office_of(tok: Token) -> list[str]:
                 chain = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [obj]
                 names.append(tok.doc[chain[0].i : obj.i + 1].text)
     return names
+
+
+def _noun_gender(low: str) -> str | None:
+    """The gender a noun for a person gives ("spokeswoman", "the Dutchman", "his wife"), if any."""
+    if low.endswith("woman") or low in FEMALE_NOUNS:
+        return "f"
+    if low.endswith("man") or low in MALE_NOUNS:
+        return "m"
+    return None
 
 
 def _description_words(tokens: Iterable[Token]) -> set[str]:
@@ -587,9 +594,12 @@ def _note_groups(doc: Doc, offset: int, cues: list[Token], mask: list[bool], cas
     between and leaves "they" unresolved."""
     speaking = {cue.i for cue in cues}
     for tok in doc:
-        if tok.dep_ != "nsubj" or inside(tok, mask) or not (tok.tag_ in {"NNS", "NNPS"} or _is_group(tok)):
+        if tok.dep_ != "nsubj" or inside(tok, mask):
             continue
-        group = _group_person(_mention_span(tok), tok) if tok.head.i in speaking and _is_group(tok) else None
+        is_group = _is_group(tok)
+        if not (is_group or tok.tag_ in {"NNS", "NNPS"}):
+            continue
+        group = _group_person(_mention_span(tok), tok) if is_group and tok.head.i in speaking else None
         cast.groups.append((offset + tok.idx, group))
 
 
@@ -1014,8 +1024,8 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
 
 def _colon_before(doc: Doc, s: Stretch) -> Token | None:
     """The colon that opens a quote ("… retort: “…”"), if one comes right before its mark."""
-    before = [t for t in doc if t.idx < s.mark_start and not t.is_space]
-    return before[-1] if before and before[-1].text == ":" else None
+    last = next((t for t in reversed(doc) if t.idx < s.mark_start and not t.is_space), None)
+    return last if last is not None and last.text == ":" else None
 
 
 def _name_before_colon(doc: Doc, s: Stretch, offset: int, cast: Cast) -> Person | None:
