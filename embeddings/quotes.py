@@ -170,6 +170,8 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             # "Several Republican leaders, including Sens. John McCain …" are a group)
             if sub.tag_ not in {"NNS", "NNPS"}:
                 sub = next((s for s in subs if s.ent_type_ == "PERSON"), sub)
+            if sub.pos_ == "ADP":  # "Of Carson, Levine, who …, said": the parser made the fronted "Of" the subject
+                sub = next((c for c in sub.children if c.dep_ == "pobj"), sub)
             dateline = _DATELINE.match(cue.doc.text)
             if dateline and sub.idx < dateline.end():
                 # "LONDON (Reuters) - Donald Trump said", "LA CROSSE, Wisc. — Gov. Mike Pence …, saying"

@@ -529,7 +529,18 @@ class Cast:
                     head = head.head.head
             # the subject of a clause that only describes a noun is no topic of the story:
             # "Asked about the event that Clinton faces Trump, she replied" (she is not Clinton)
-            return head.dep_.startswith("nsubj") and head.head.dep_ not in {"relcl", "acl"} and not inside(tok, reported)
+            if not head.dep_.startswith("nsubj") or head.head.dep_ in {"relcl", "acl"} or inside(tok, reported):
+                return False
+            # the subject of a clause embedded under another subject's verb is not what the sentence is
+            # about: "Christie's been making the case that Rubio isn't ready. “…,” he said" (Christie)
+            verb = head.head
+            if verb.dep_ not in {"ccomp", "advcl"} or inside(verb.head, quoted):
+                return True
+            # when that subject is a person ("If Clinton's wobbly on the TPP, she's …" is still about Clinton)
+            return not any(
+                c.dep_.startswith("nsubj") and c.pos_ == "PROPN" and outside(c) and (c.ent_type_ == "PERSON" or self.find_person([c.text]))
+                for c in verb.head.children
+            )
 
         for ent in doc.ents:
             if ent.label_ == "ORG" and len(ent) > 1 and any(norm(t.text) in ORG_WORDS for t in ent) and outside(ent[0]):

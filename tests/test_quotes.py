@@ -1098,6 +1098,29 @@ CASES = [
         "Donald Trump",
         "direct",
     ),
+    # the sentence is about its main subject, not the subject of the clause it argues
+    (
+        "Chris Christie lit into Marco Rubio on Saturday.\n\nChristie's been making the case for weeks that Rubio isn't ready "
+        "for the White House. \u201cYou have not been involved in a consequential decision,\u201d he said.",
+        "consequential decision",
+        "Chris Christie",
+        "direct",
+    ),
+    # … but a pronoun as the main subject is the same person ("If Clinton's wobbly …, she's …")
+    (
+        "Bernie Sanders blames China.\n\nIf Hillary Clinton is wobbly on the TPP, she is Obama's equal on workers, "
+        'and she vows to be even tougher on trade violations. She has proposed a "chief trade prosecutor."',
+        "chief trade prosecutor",
+        "Hillary Clinton",
+        "mixed",
+    ),
+    # a fronted "Of …" the parser made the subject: the speaker is the name after it
+    (
+        "Of Carson, Levine, who has given money to Marco Rubio, said, \u201cHe\u2019s flat-out scary. I think he\u2019s a wonderful man.\u201d",
+        "flat-out scary",
+        "Levine",
+        "direct",
+    ),
 ]
 
 
