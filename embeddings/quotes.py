@@ -153,6 +153,8 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     tok = cue
     for _ in range(4):
         subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask) and any(ch.isalnum() for ch in c.text)]
+        # a poll's share the parser hung on the verb as a number: "About 4 in 10 say they want …"
+        subs = subs or [c for c in tok.children if c.dep_ == "nummod" and c.i < tok.i and any(x.lower_ == "in" for x in c.children)]
         # "“Very good reporter,” Trump, the … frontrunner, said": the parser made the quoted words
         # the subject and the speaker their apposition
         subs += [
@@ -186,7 +188,12 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
         if tok.i != cue.i and norm(tok.lemma_) in DOCUMENTS and tok.dep_ == "dobj" and tok.head.lemma_ in AUTHORING_VERBS:
             tok = tok.head  # "issued a statement Tuesday saying, …": whoever issued it
             continue
-        if tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep", "parataxis"} and tok.head.i != tok.i:
+        # (a verb the parser left unattached, "dep", climbs to a verb only: "Majorities of Democrats
+        # … going to the polls Tuesday say", not "That's a fraction of the $20 million experts say")
+        if (
+            tok.dep_ in {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "prep", "parataxis"}
+            or (tok.dep_ == "dep" and tok.head.pos_ == "VERB")
+        ) and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
@@ -1126,6 +1133,16 @@ def _reported_clause(cue: Token) -> Span | None:
     doc = cue.doc
     lemma = cue.lemma_.lower()
     comps = [c for c in cue.children if c.dep_ == "ccomp"] if lemma in INDIRECT_VERBS else []
+    if not comps and lemma in INDIRECT_VERBS:
+        comps = _that_clause(cue)
+    if not comps and lemma in INDIRECT_VERBS:
+        # a clause opening with a gerund the parser took for the verb's complement: "economists,
+        # like their Republican counterparts, say taxing consumption encourages savings"
+        comps = [
+            c
+            for c in cue.children
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1 and any(g.tag_ in {"VBZ", "VBD", "VBP", "MD"} for g in c.subtree)
+        ]
     right = [c for c in cue.children if c.i > cue.i]
     obj = next((c for c in right if c.dep_ in {"dobj", "dative"}), None)
     to_clause = next(
@@ -1156,6 +1173,34 @@ def _reported_clause(cue: Token) -> Span | None:
     if span and span[0].lower_ == "that":
         span = span[1:]
     return span
+
+
+#: Nouns whose "that" clause is their own content, not what the verb's subject said.
+CONTENT_NOUNS = set(
+    """
+    accusation allegation assertion belief charge claim concern evidence fact fear idea impression
+    indication news notion possibility report rumor rumour sign speculation story suggestion theory view
+    """.split()
+)
+
+
+def _that_clause(cue: Token) -> list[Token]:
+    """A "that" clause the parser hung on a noun of the cue's adverbials ("said during a news
+    conference that he may wait …" parsed as a relative clause of "conference"): a "that"
+    marking a clause is no relative pronoun, so the clause is what was said."""
+    for tok in cue.doc[cue.i + 1 : cue.sent.end]:
+        # (not "pointed to reports that Trump called …": what a report or claim says is its own content)
+        if (
+            tok.dep_ not in {"relcl", "acl", "advcl"}
+            or norm(tok.head.lemma_) in CONTENT_NOUNS
+            or not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+        ):
+            continue
+        head = tok.head
+        while head.i != cue.i and head.dep_ in {"pobj", "prep", "npadvmod"} and head.head.i != head.i:
+            head = head.head
+        return [tok] if head.i == cue.i else []
+    return []
 
 
 def _introduced_quote(clause: Span | None, cue: Token, para: str, stretches: list[Stretch]) -> Span | None:

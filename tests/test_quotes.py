@@ -1121,6 +1121,31 @@ CASES = [
         "Levine",
         "direct",
     ),
+    # a poll's share the parser hung on the verb as a number is still who says it
+    ("About 4 in 10 say they want the next president to have more liberal policies.", "more liberal policies", "4 in 10", "indirect"),
+    # a verb the parser could not attach ("dep") still has the sentence's subject
+    (
+        "Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied with either nominee.",
+        "satisfied with either nominee",
+        "Majorities",
+        "indirect",
+    ),
+    # a "that" clause the parser hung on the noun of an adverbial ("during a news conference that …")
+    (
+        "Sheldon Adelson, a Republican donor, spoke on Friday.\n\nAdelson said earlier on Friday during a news conference that he may "
+        "wait until February\u2019s primaries to decide who to back.",
+        "he may wait until February",
+        "Sheldon Adelson",
+        "indirect",
+    ),
+    # a clause opening with a gerund, which the parser made the verb's complement
+    (
+        "Yet Democratic economists, like their Republican counterparts, say taxing consumption encourages savings, investment "
+        "and greater economic growth.",
+        "taxing consumption encourages savings",
+        "Democratic economists",
+        "indirect",
+    ),
 ]
 
 
@@ -1363,3 +1388,12 @@ def test_one_canonical_name_per_person() -> None:
 )
 def test_malformed_quotation_does_not_crash(body: str) -> None:
     quotes_of(body, title='Headline with "a quote" in it')
+
+
+def test_what_a_report_says_is_not_what_the_speaker_said() -> None:
+    """ "She pointed to reports that Trump called …": the clause is the reports' content, not hers."""
+    found = quotes_of(
+        "Hillary Clinton spoke on Monday. That is when she pointed to reports that Donald Trump called "
+        "the 1996 pageant winner names as examples of his disrespect for women."
+    )
+    assert not [q for q in found if q.text.startswith("Donald Trump called") and q.speaker == "Hillary Clinton"]
