@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from embeddings.marks import Stretch, find_stretches, inside
+from embeddings.marks import DOUBLE_OPEN, Stretch, find_stretches, inside
 from embeddings.speakers import (
     AUTHORING_VERBS,
     DOCUMENTS,
@@ -1168,6 +1168,40 @@ def _reported_clause(cue: Token) -> Span | None:
         return said
     elif cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
         span = doc[cue.head.left_edge.i : cue.head.right_edge.i + 1]
+    elif (
+        lemma in INDIRECT_VERBS and obj is None and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    ):
+        # "As Clyburn noted, those voters will give Sanders a second look", "…, as POLITICO has
+        # reported": the clause the "as" aside qualifies (not one it interrupts)
+        # ("Patriot failed as predicted" has no one who predicted it; "as he mentioned raising the
+        # minimum wage", "as she angrily said, “…”" tell when, not what)
+        head = cue.head
+        after = doc.text[cue.right_edge.idx + len(cue.right_edge.text) :].lstrip(" ,:")[:1]
+        if (
+            head.pos_ not in {"VERB", "AUX"}
+            or not any(c.dep_ == "nsubj" for c in cue.children)
+            or any(c.i > cue.i and c.dep_ not in {"prep", "npadvmod", "advmod", "punct", "agent"} for c in cue.children)
+            or after in DOUBLE_OPEN
+        ):
+            return None
+        ahead = doc[head.left_edge.i : cue.left_edge.i]
+        if cue.right_edge.i < head.i and not any(not t.is_punct and t.dep_ not in {"cc", "advmod"} for t in ahead):
+            span = doc[cue.right_edge.i + 1 : head.right_edge.i + 1]
+        elif cue.left_edge.i > head.i and head.left_edge.i < cue.left_edge.i:
+            # after a clause, the aside qualifies the nearest proposition: "It does not answer
+            # whether Scott had a gun, as police have said" reports that Scott had a gun
+            span = doc[head.left_edge.i : cue.left_edge.i]
+            t, inner = next(t for t in reversed(span) if not t.is_punct), None
+            while t.i != head.i and t.head.i != t.i:
+                if t.dep_ in {"ccomp", "advcl"} and t.pos_ in {"VERB", "AUX"}:
+                    inner = t
+                t = t.head
+            if inner is not None:
+                span = doc[inner.left_edge.i : inner.right_edge.i + 1]
+                while len(span) and span[0].dep_ == "mark":
+                    span = span[1:]
+        else:
+            return None
     else:
         return None
     if span and span[0].lower_ == "that":
@@ -1247,6 +1281,10 @@ def _before_quote(span: Span, mask: list[bool]) -> Span | None:
     for tok in span:
         if inside(tok, mask):
             span = span.doc[span.start : tok.i]
+            # what is left before the quote must still say something: "As The Daily Caller
+            # reported, the Cosby Show creator and star “gave …”" leaves only its subject
+            if not any(t.pos_ in {"VERB", "AUX"} for t in span):
+                return None
             break
     while len(span) and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]

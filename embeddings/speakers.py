@@ -687,7 +687,15 @@ class Cast:
         "the Sanders campaign"), or None for a description ("a reporter")."""
         doc = head.doc
         span = doc[head.left_edge.i : head.i + 1]
-        chain = [t for t in span if is_proper(t) and t.tag_ != "POS"]
+        # (an owner the tagger took for a common noun is a name all the same when the story knows
+        # it: "Trump/NN ’s campaign", "Sanders/NNS ’ campaign" are not the latest campaign)
+        chain = [
+            t
+            for t in span
+            if t.tag_ != "POS"
+            and t.dep_ != "case"
+            and (is_proper(t) or (t.dep_ == "poss" and t.text[:1].isupper() and self.find_person([t.text]) is not None))
+        ]
         if not chain or (head.i != chain[-1].i and norm(head.text) not in ORG_WORDS):
             return None  # "Mr Collett's family" is not Mr Collett
         if norm(head.text) in ORG_WORDS or looks_like_org(chain):

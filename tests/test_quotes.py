@@ -1146,6 +1146,35 @@ CASES = [
         "Democratic economists",
         "indirect",
     ),
+    # an "as X noted" aside reports the clause it qualifies, before or after it
+    (
+        "Rep. Jim Clyburn spoke on Monday. But as Clyburn noted, those voters will give Sanders a second look if he starts winning.",
+        "those voters will give Sanders a second look",
+        "Jim Clyburn",
+        "indirect",
+    ),
+    ("Trump has lost a lot of ground in Ohio, as POLITICO has reported.", "Trump has lost a lot of ground", "POLITICO", "indirect"),
+    # … after a clause, the nearest proposition: the police said Scott had a gun, not that the video does not answer it
+    (
+        "Police released a video. It also does not answer whether Scott had a gun, as police have said.",
+        "Scott had a gun",
+        "Police",
+        "indirect",
+    ),
+    # an owner the tagger took for a common noun ("Trump/NN ’s campaign") is still the owner, not the latest campaign
+    (
+        "Bernie Sanders won Oregon. The Sanders campaign said it would appeal the ruling.\n\nDonald Trump spoke on Monday.\n\n"
+        "Trump\u2019s campaign said it would appeal the ruling in the state courts.",
+        "appeal the ruling in the state courts",
+        "Trump\u2019s campaign",
+        "indirect",
+    ),
+    (
+        "Bernie Sanders won Oregon.\n\nSanders\u2019 campaign announced it would seek a recanvass in Kentucky.",
+        "seek a recanvass",
+        "Sanders\u2019 campaign",
+        "indirect",
+    ),
 ]
 
 
@@ -1397,3 +1426,8 @@ def test_what_a_report_says_is_not_what_the_speaker_said() -> None:
         "the 1996 pageant winner names as examples of his disrespect for women."
     )
     assert not [q for q in found if q.text.startswith("Donald Trump called") and q.speaker == "Hillary Clinton"]
+
+
+def test_an_as_aside_without_a_speaker_reports_nothing() -> None:
+    """ "Patriot failed as predicted": nobody is said to have predicted it."""
+    assert not [q for q in quotes_of("But in July 2012, Patriot Coal failed as predicted.") if q.speaker is not None]
