@@ -274,6 +274,10 @@ def _mention_span(tok: Token) -> Span:
     return span
 
 
+#: Nouns for a newspaper or magazine, which refer back to the one the story named last ("the paper said").
+PUBLICATION_NOUNS = {"daily", "magazine", "newspaper", "paper", "publication", "tabloid", "weekly"}
+#: … but "a white paper", "the research paper" are documents.
+NOT_NEWSPAPERS = {"academic", "position", "research", "white", "working"}
 #: "it said" refers to an organisation named at most this many characters before (a wider reach
 #: found the White House for "what it calls", said of a group named just before in other words)
 IT_WINDOW = 600
@@ -409,6 +413,12 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
             org = cast.recent_org(at, window=IT_WINDOW, any_subject=True)
             if org is not None:
                 return org, mention
+        # "the paper said", "the editorial board writes", "the paper's editorial board": the newspaper named last
+        # (not "a white paper", "the research paper")
+        editorial = lemma == "board" and any(t.lower_ == "editorial" for t in span[:4])
+        paper = (lemma in PUBLICATION_NOUNS and tok.tag_ != "NNS" and not any(t.lower_ in NOT_NEWSPAPERS for t in span)) or editorial
+        if paper and not owned and not restrictive and (outlet := cast.recent_outlet(at)) is not None:
+            return outlet, mention
         # "his wife", "my father" are someone else: an epithet refers back only after "the"
         possessor = next((t for t in span[:3] if t.dep_ == "poss"), None)
         epithet = lemma in EPITHETS and possessor is None

@@ -52,6 +52,14 @@ ORG_WORDS = set(
     """.split()
 )
 ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
+#: Words in the names of newspapers, magazines and news agencies ("The Wall Street Journal", "the Daily Caller").
+PUBLICATION_WORDS = set(
+    """
+    advocate atlantic beast bee caller chronicle daily economist examiner express gazette globe guardian
+    herald independent inquirer journal magazine mail mirror newspaper newsweek observer politico post
+    record register review standard star sun telegraph times tribune
+    """.split()
+)
 #: Descriptions that refer back to someone already in the story ("the official", "the senator").
 ROLE_NOUNS = set(
     """
@@ -406,6 +414,7 @@ class Cast:
         self.organisations: list[tuple[int, Person, bool]] = []  # named organisations (not speakers yet)
         self.subject_orgs: list[tuple[int, Person, bool]] = []  # any other organisation a sentence is about
         self.documents: list[tuple[int, str, Person]] = []  # (offset, kind, author): "the Post ran a feature"
+        self.outlets: list[tuple[int, Person]] = []  # named newspapers and magazines: what "the paper said" refers to
         self.introduced: list[tuple[int, int, Person]] = []  # (start, end, person): "Henry Crespo, president of …"
         self.paragraphs: list[tuple[int, str]] = []  # (offset, text) of the paragraphs read so far
 
@@ -543,6 +552,15 @@ class Cast:
             )
 
         for ent in doc.ents:
+            # (the small model tags "Politico" a person)
+            outlet = (ent.label_ == "ORG" and any(norm(t.text) in PUBLICATION_WORDS for t in ent)) or (
+                ent.label_ == "PERSON" and len(ent) == 1 and norm(ent.text) in PUBLICATION_WORDS
+            )
+            if outlet and outside(ent[0]):
+                # "the Wall Street Journal editorial board": what "the paper" and "the editorial board" refer to
+                words = [t.text for t in ent if t.pos_ != "DET" and t.tag_ != "POS"]
+                if words:
+                    self.outlets.append((offset + ent.start_char, Person(" ".join(words), {norm(w) for w in words} - {""}, org=True)))
             if ent.label_ == "ORG" and len(ent) > 1 and any(norm(t.text) in ORG_WORDS for t in ent) and outside(ent[0]):
                 # "the Commission on Presidential Debates": what "the commission" and "it" may refer to
                 # later; kept apart from the people, so that "the Cruz campaign" never stands for Cruz
@@ -760,6 +778,11 @@ class Cast:
         counts every organisation a sentence was about ("the company said")."""
         known = self.mentions + self.organisations + (self.subject_orgs if any_subject else [])
         return _latest((off, p) for off, p, s in known if p.org and off < at and at - off < window and (word in p.words if word else s))[1]
+
+    def recent_outlet(self, at: int, window: int = 1500) -> Person | None:
+        """The newspaper or magazine named last before `at`: "the paper said", "the editorial board writes"."""
+        off, outlet = _latest((off, p) for off, p in self.outlets if off < at)
+        return outlet if at - off < window else None
 
     def recent_group(self, at: int, window: int) -> Person | None:
         """The group a "they" at `at` refers to: the latest plural subject, if it is a group that spoke ("Police said")."""

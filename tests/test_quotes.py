@@ -1175,6 +1175,20 @@ CASES = [
         "Sanders\u2019 campaign",
         "indirect",
     ),
+    # "the paper", "the editorial board": the newspaper the story named last
+    (
+        "Nikki Haley should be deported, a headline from the Wall Street Journal editorial board reads.\n\n"
+        "\u201cAre we talking about the same Nikki Haley?\u201d the editorial board writes.",
+        "same Nikki Haley",
+        "Wall Street Journal",
+        "direct",
+    ),
+    (
+        "The Sun splashed the story across its front page on Monday.\n\n\u201cThe minister must go,\u201d the paper said.",
+        "The minister must go",
+        "Sun",
+        "direct",
+    ),
 ]
 
 
