@@ -791,6 +791,10 @@ def _window(doc: Doc, stretches: list[Stretch], k: int) -> tuple[int, int]:
         start = max(start, stretches[k - 1].mark_end)
     if k + 1 < len(stretches):
         end = min(end, stretches[k + 1].mark_start)
+    # a quoted sentence that ends its line ends its attribution too: the next line is a new
+    # paragraph the file did not separate ("“… I’m pro-life.”\nNeither Cruz nor Christie acknowledged …")
+    if doc.text[s.start : s.end].rstrip().endswith((".", "?", "!")) and doc.text[s.mark_end :].lstrip(" \t").startswith("\n"):
+        end = min(end, s.mark_end)
     return start, end
 
 

@@ -1189,6 +1189,14 @@ CASES = [
         "Sun",
         "direct",
     ),
+    # a quoted sentence that ends its line keeps its speaker; the next line is a new paragraph
+    (
+        '"This is a disease," Chris Christie said. "It\u2019s not a moral failing. It\u2019s a disease."\n'
+        "Neither Cruz nor Christie acknowledged the administration's efforts to combat the epidemic.",
+        "not a moral failing",
+        "Chris Christie",
+        "direct",
+    ),
 ]
 
 
