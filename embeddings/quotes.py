@@ -1148,11 +1148,9 @@ def _reported_clause(cue: Token) -> Span | None:
     lemma = cue.lemma_.lower()
     comps = [c for c in cue.children if c.dep_ == "ccomp"] if lemma in INDIRECT_VERBS else []
     if not comps and lemma in INDIRECT_VERBS:
-        comps = _that_clause(cue)
-    if not comps and lemma in INDIRECT_VERBS:
-        # a clause opening with a gerund the parser took for the verb's complement: "economists,
-        # like their Republican counterparts, say taxing consumption encourages savings"
-        comps = [
+        # a "that" clause the parser hung elsewhere, else a clause opening with a gerund it took for the
+        # verb's complement ("economists, like their Republican counterparts, say taxing consumption encourages savings")
+        comps = _that_clause(cue) or [
             c
             for c in cue.children
             if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1 and any(g.tag_ in {"VBZ", "VBD", "VBP", "MD"} for g in c.subtree)
