@@ -95,6 +95,13 @@ def _kin_before(tok: Token) -> bool:
     return before in KIN_NOUNS or (before == "lady" and tok.i > 1 and norm(doc[tok.i - 2].text) == "first")
 
 
+def _org_named(ent: Span) -> Person | None:
+    """An organisation as the entity names it, without article or possessive ("the Wall Street
+    Journal's" → "Wall Street Journal"); None when nothing is left."""
+    words = [t.text for t in ent if t.pos_ != "DET" and t.tag_ != "POS"]
+    return Person(" ".join(words), {norm(w) for w in words} - {""}, org=True) if words else None
+
+
 #: A web address as a name: "DailyMail.com" is an organisation, never a person.
 _DOMAIN = re.compile(r"\.(com|org|net|gov|co\.uk)$", re.IGNORECASE)
 _NAME_CHARS = re.compile(r"^[A-Z][\w.'\u2019-]*$")
@@ -558,15 +565,12 @@ class Cast:
             )
             if outlet and outside(ent[0]):
                 # "the Wall Street Journal editorial board": what "the paper" and "the editorial board" refer to
-                words = [t.text for t in ent if t.pos_ != "DET" and t.tag_ != "POS"]
-                if words:
-                    self.outlets.append((offset + ent.start_char, Person(" ".join(words), {norm(w) for w in words} - {""}, org=True)))
+                if (paper := _org_named(ent)) is not None:
+                    self.outlets.append((offset + ent.start_char, paper))
             if ent.label_ == "ORG" and len(ent) > 1 and any(norm(t.text) in ORG_WORDS for t in ent) and outside(ent[0]):
                 # "the Commission on Presidential Debates": what "the commission" and "it" may refer to
                 # later; kept apart from the people, so that "the Cruz campaign" never stands for Cruz
-                words = [t.text for t in ent if t.pos_ != "DET" and t.tag_ != "POS"]
-                if words:
-                    org = Person(" ".join(words), {norm(w) for w in words} - {""}, org=True)
+                if (org := _org_named(ent)) is not None:
                     self.organisations.append((offset + ent.start_char, org, subject(ent.root)))
                 continue
             by_name = given_name(ent)
@@ -626,13 +630,11 @@ class Cast:
         """An organisation a sentence is about ("Ameriquest was one of several firms sued …"): what
         "the company" refers to next (not "it", which on a bbc-2004/newsplease sample went as often
         to the wrong one as the right); none of several ("Tesco and Unilever clashed after the company said")."""
-        words = [t.text for t in ent if t.pos_ != "DET" and t.tag_ != "POS"]
-        if not words or any(c.dep_ == "conj" for c in ent.root.children) or self.find_person([t.text for t in ent]) is not None:
+        named = _org_named(ent)
+        if named is None or any(c.dep_ == "conj" for c in ent.root.children) or self.find_person([t.text for t in ent]) is not None:
             return
-        org = self.find(words)  # "the Post" after "The Washington Post said"
-        if org is None or not org.org:
-            org = Person(" ".join(words), {norm(w) for w in words} - {""}, org=True)
-        self.subject_orgs.append((offset + ent.start_char, org, True))
+        org = self.find(list(named.words))  # "the Post" after "The Washington Post said"
+        self.subject_orgs.append((offset + ent.start_char, org if org is not None and org.org else named, True))
 
     @staticmethod
     def _person_by_role(ent: Span) -> bool:
