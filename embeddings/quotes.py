@@ -64,6 +64,8 @@ INDIRECT_VERBS = set(
 )
 #: Verbs that report a promise or a demand as a to-clause ("promised to cut taxes", "urged
 #: Congress to act") and verbs that report a charge or praise ("accused him of lying").
+# verbs whose object is the one told, so a "that" clause after it is still what was said
+TELLING_VERBS = {"assure", "inform", "remind", "tell", "warn"}
 COMMISSIVE_VERBS = {"agree", "ask", "call", "offer", "pledge", "promise", "tell", "urge", "vow", "warn"}
 #: Verbs whose object is what was said: "cited his endorsements from 88 generals", "called for
 #: the repeal of Obamacare", "stressed her support of the raid".
@@ -152,7 +154,11 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
         return before  # "footage of Hillary Clinton asking, “…”": she asks, not the ad
     tok = cue
     for _ in range(4):
-        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask) and any(ch.isalnum() for ch in c.text)]
+        subs = [
+            c
+            for c in tok.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask) and (any(ch.isalnum() for ch in c.text) or _share(c))
+        ]
         # a poll's share the parser hung on the verb as a number: "About 4 in 10 say they want …"
         subs = subs or [c for c in tok.children if c.dep_ == "nummod" and c.i < tok.i and any(x.lower_ == "in" for x in c.children)]
         # "“Very good reporter,” Trump, the … frontrunner, said": the parser made the quoted words
@@ -238,6 +244,11 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     return None
 
 
+def _share(tok: Token) -> bool:
+    """A poll's share written with a sign: "47% say …" (the subject token is the "%")."""
+    return tok.text == "%" and any(c.dep_ == "nummod" for c in tok.children)
+
+
 def _relative_head(clause: Token, mask: list[bool] | None) -> Token | None:
     """Who a relative clause is about: "Rubio, who said"; "Alfonso Aguilar, the executive
     director of …, who also said" is Aguilar, not a description to resolve."""
@@ -267,7 +278,9 @@ def _mention_span(tok: Token) -> Span:
     if right - left > 25:  # a run-on subtree: keep the head and its close modifiers
         left, right = max(left, tok.i - 6), min(right, tok.i + 12)
     span = doc[left : right + 1]
-    while len(span) > 1 and span[-1].is_punct and not (span[-1].text == ")" and "(" in span.text):  # keep "(D-Ill.)" whole
+    while (
+        len(span) > 1 and span[-1].is_punct and not (span[-1].text == ")" and "(" in span.text) and span[-1].text != "%"
+    ):  # keep "(D-Ill.)", "47%" whole
         span = span[:-1]
     while len(span) > 1 and span[0].is_punct:
         span = span[1:]
@@ -584,7 +597,7 @@ THING_NOUNS = {
 def _is_group(tok: Token) -> bool:
     """A plural or collective common noun as the speaker ("Authorities", "many lawmakers");
     documents ("the reports") speak for an author instead, and "those few weeks" is no one."""
-    lemma = norm(tok.lemma_)
+    lemma = "percent" if tok.text == "%" else norm(tok.lemma_)
     of_people = any(
         c.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"} and norm(o.lemma_) not in _NOT_PEOPLE for o in c.children)
         for c in tok.children
@@ -1146,15 +1159,12 @@ def _reported_clause(cue: Token) -> Span | None:
     of Y") or, for a parenthetical cue, the clause around it ("Y, he said, Z")."""
     doc = cue.doc
     lemma = cue.lemma_.lower()
+    if lemma == "point" and not any(c.lower_ in {"out", "to"} for c in cue.children):
+        return None  # "points out that …", "pointed to …"; but "points his finger at Obama" says nothing
     comps = [c for c in cue.children if c.dep_ == "ccomp"] if lemma in INDIRECT_VERBS else []
     if not comps and lemma in INDIRECT_VERBS:
-        # a "that" clause the parser hung elsewhere, else a clause opening with a gerund it took for the
-        # verb's complement ("economists, like their Republican counterparts, say taxing consumption encourages savings")
-        comps = _that_clause(cue) or [
-            c
-            for c in cue.children
-            if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1 and any(g.tag_ in {"VBZ", "VBD", "VBP", "MD"} for g in c.subtree)
-        ]
+        # a clause the parser hung elsewhere or took for something else
+        comps = _that_clause(cue) or _gerund_clause(cue) or _clause_after_adverbial(cue)
     right = [c for c in cue.children if c.i > cue.i]
     obj = next((c for c in right if c.dep_ in {"dobj", "dative"}), None)
     to_clause = next(
@@ -1230,6 +1240,36 @@ CONTENT_NOUNS = set(
 )
 
 
+#: Tags of a verb with a tense.
+FINITE = {"VBD", "VBP", "VBZ"}
+
+
+def _gerund_clause(cue: Token) -> list[Token]:
+    """A clause opening with a gerund, which the parser took for the verb's complement:
+    "economists, like their Republican counterparts, say taxing consumption encourages savings"."""
+    return [
+        c
+        for c in cue.children
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1 and any(g.tag_ in {"VBZ", "VBD", "VBP", "MD"} for g in c.subtree)
+    ]
+
+
+def _clause_after_adverbial(cue: Token) -> list[Token]:
+    """A clause after an adverbial, which the parser took for one more adverbial: "said after the
+    convention he would not accept …". A clause of its own has its subject and a tense, and no
+    "if", "when" or "because" to make it a condition or a time, nor "the more" a comparison."""
+    return [
+        c
+        for c in cue.children
+        if c.dep_ == "advcl"
+        and c.i > cue.i
+        and not any(g.dep_ == "mark" or g.tag_ in {"WRB", "WDT", "WP"} for g in c.children)
+        and not any(g.tag_ in {"JJR", "RBR"} for g in cue.doc[c.left_edge.i : c.left_edge.i + 2])
+        and any(g.dep_ in {"nsubj", "nsubjpass"} and g.i < c.i for g in c.children)
+        and (c.tag_ in FINITE or any(g.dep_ in {"aux", "auxpass"} and g.tag_ in FINITE | {"MD"} for g in c.children))
+    ]
+
+
 def _that_clause(cue: Token) -> list[Token]:
     """A "that" clause the parser hung on a noun of the cue's adverbials ("said during a news
     conference that he may wait …" parsed as a relative clause of "conference"): a "that"
@@ -1243,8 +1283,12 @@ def _that_clause(cue: Token) -> list[Token]:
         ):
             continue
         head = tok.head
-        while head.i != cue.i and head.dep_ in {"pobj", "prep", "npadvmod"} and head.head.i != head.i:
+        # (the one told may carry it too: "told a meeting of Pacific Island leaders that few people understood …")
+        climb = {"pobj", "prep", "npadvmod", "dobj", "dative"} if cue.lemma_.lower() in TELLING_VERBS else {"pobj", "prep", "npadvmod"}
+        while head.i != cue.i and head.dep_ in climb and head.head.i != head.i:
             head = head.head
+        if any(t.lower_ in {"so", "such"} for t in cue.doc[cue.i + 1 : tok.i]):
+            return []  # a result, not what was said: "tells so many lies that Clinton could risk …"
         return [tok] if head.i == cue.i else []
     return []
 
@@ -1289,10 +1333,11 @@ def _said_object(cue: Token, obj: Token | None) -> Span | None:
 
 def _before_quote(span: Span, mask: list[bool]) -> Span | None:
     """Reported speech stops where a quotation starts (the quote is its own item); four words
-    or more must remain."""
+    or more must remain, or three that make a clause ("they were angry")."""
+    cut = False
     for tok in span:
         if inside(tok, mask):
-            span = span.doc[span.start : tok.i]
+            span, cut = span.doc[span.start : tok.i], True
             # what is left before the quote must still say something: "As The Daily Caller
             # reported, the Cosby Show creator and star “gave …”" leaves only its subject
             if not any(t.pos_ in {"VERB", "AUX"} for t in span):
@@ -1302,4 +1347,14 @@ def _before_quote(span: Span, mask: list[bool]) -> Span | None:
         span = span[:-1]
     while len(span) and (span[0].is_punct or span[0].is_space):
         span = span[1:]
-    return span if len(span) >= 4 else None
+    # (a whole clause: "voting fraud is “…”" is cut short, "before he died" is a time, "what went
+    # wrong" a question, "she does not" an echo of something said before)
+    clause = (
+        len(span) == 3
+        and not cut
+        and span[0].dep_ in {"nsubj", "nsubjpass"}
+        and not span[0].tag_.startswith("W")
+        and any(t.pos_ in {"VERB", "AUX"} for t in span)
+        and span[-1].pos_ not in {"AUX", "PART"}
+    )
+    return span if len(span) >= 4 or clause else None

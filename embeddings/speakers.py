@@ -80,6 +80,7 @@ DOCUMENTS = {
     **dict.fromkeys("book memoir".split(), "book"),
     **dict.fromkeys("complaint lawsuit ruling suit".split(), "ruling"),
     **dict.fromkeys("analysis count poll study survey tally".split(), "poll"),
+    **dict.fromkeys("data datum estimate polling research statistic tracker".split(), "data"),
 }
 #: Verbs by which someone makes a document: "The Post ran a feature", "the campaign released an ad".
 AUTHORING_VERBS = {"air", "file", "issue", "launch", "produce", "provide", "publish", "release", "run", "send", "unveil", "write"}
@@ -691,7 +692,7 @@ class Cast:
         # an ad "in the Los Angeles Times" was only placed there; an article in Politico is Politico's
         preps = {"by", "from", "in"} if DOCUMENTS.get(norm(tok.lemma_)) == "press" else {"by", "from"}
         for child in tok.children:
-            for t in [child, *child.children] if child.dep_ == "acl" else [child]:
+            for t in [child, *child.children] if child.dep_ in {"acl", "amod"} else [child]:  # "data available from the FBI"
                 if t.dep_ in {"agent", "prep"} and t.lower_ in preps:
                     owners += [o for o in t.children if o.dep_ == "pobj"]
         if tok.dep_ == "dobj" and norm(tok.head.lemma_) in AUTHORING_VERBS:

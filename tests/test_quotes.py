@@ -1197,6 +1197,31 @@ CASES = [
         "Chris Christie",
         "direct",
     ),
+    # a clause after an adverbial, which the parser took for one more adverbial
+    (
+        "Trump said after the convention he would not accept Cruz's endorsement if it were offered.",
+        "he would not accept Cruz's endorsement",
+        "Trump",
+        "indirect",
+    ),
+    # the one told may carry the "that" clause: what was said all the same
+    (
+        "President Obama flew to Hawaii.\n\nIn Honolulu last week, he told a meeting of Pacific Island leaders that few people "
+        "understood the stakes of climate change better than residents of their part of the planet.",
+        "few people understood the stakes of climate change",
+        "Obama",
+        "indirect",
+    ),
+    # a poll's share written with a sign, and a short clause that is whole
+    ("There is less consensus: 47% say the United States should commit troops on the ground.", "should commit troops", "47%", "indirect"),
+    # data speak for whoever the sentence says they come from
+    (
+        "Ferguson had two murders in 2014, according to the most recent data available from the FBI.",
+        "Ferguson had two murders",
+        "FBI",
+        "indirect",
+    ),
+    ("In Texas, half of GOP primary voters said they were angry.", "they were angry", "GOP primary voters", "indirect"),
 ]
 
 
@@ -1453,3 +1478,21 @@ def test_what_a_report_says_is_not_what_the_speaker_said() -> None:
 def test_an_as_aside_without_a_speaker_reports_nothing() -> None:
     """ "Patriot failed as predicted": nobody is said to have predicted it."""
     assert not [q for q in quotes_of("But in July 2012, Patriot Coal failed as predicted.") if q.speaker is not None]
+
+
+def test_a_time_or_a_result_is_not_what_was_said() -> None:
+    """ "said … when she resigned" tells when; "tells so many lies that …" a result; "have not said
+    when they would …" nothing at all."""
+    found = quotes_of(
+        "Liz Wahl said little in public when she resigned from the network in dramatic fashion.\n\n"
+        "Mook asserted that Trump tells so many lies that Clinton could risk deviating from her own message.\n\n"
+        "Lawmakers have not said when they would take up the reauthorization."
+    )
+    texts = [q.text for q in found]
+    assert not [t for t in texts if t.startswith(("when she resigned", "Clinton could risk", "when they would"))], texts
+
+
+def test_three_words_cut_short_by_a_quote_are_no_reported_speech() -> None:
+    """ "He said voting fraud is “all too common”": the quote is the item; "voting fraud is" says nothing."""
+    found = quotes_of("Donald Trump spoke in Michigan.\n\nHe said voting fraud is \u201call too common\u201d in the state these days.")
+    assert not [q for q in found if q.kind == "indirect" and q.text.startswith("voting fraud")], [q.text for q in found]
