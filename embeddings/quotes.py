@@ -1360,5 +1360,6 @@ def _before_quote(span: Span, mask: list[bool], cue: Token) -> Span | None:
         and any(t.pos_ in {"VERB", "AUX"} for t in span)
         and span[-1].pos_ not in {"AUX", "PART"}
         and span[-1].dep_ != "neg"
+        and norm(span[-1].text) not in {"n't", "not"}  # (the tagger may call "n’t" a number)
     )
     return span if len(span) >= 4 or clause else None

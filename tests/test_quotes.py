@@ -1502,3 +1502,11 @@ def test_three_words_are_reported_speech_only_as_a_whole_clause_of_the_cue() -> 
     assert not [q for q in found if q.kind == "indirect" and q.text.startswith(("voting fraud", "it was catching"))], [
         q.text for q in found
     ]
+
+
+def test_an_echo_is_no_reported_speech() -> None:
+    """ "reminded viewers that he doesn’t", "said she does not": what they do not do was said before."""
+    found = quotes_of(
+        "Martin O\u2019Malley spoke last.\n\nO\u2019Malley reminded viewers that he doesn\u2019t: he backs it. Clinton said she does not."
+    )
+    assert not [q for q in found if q.kind == "indirect" and q.text.startswith(("he doesn", "she does"))], [q.text for q in found]
