@@ -64,9 +64,9 @@ INDIRECT_VERBS = set(
 )
 #: Verbs that report a promise or a demand as a to-clause ("promised to cut taxes", "urged
 #: Congress to act") and verbs that report a charge or praise ("accused him of lying").
-# verbs whose object is the one told, so a "that" clause after it is still what was said
-TELLING_VERBS = {"assure", "inform", "remind", "tell", "warn"}
 COMMISSIVE_VERBS = {"agree", "ask", "call", "offer", "pledge", "promise", "tell", "urge", "vow", "warn"}
+#: Verbs whose object is the one told, so a "that" clause hung on the object is still what was said.
+TELLING_VERBS = {"assure", "inform", "remind", "tell", "warn"}
 #: Verbs whose object is what was said: "cited his endorsements from 88 generals", "called for
 #: the repeal of Obamacare", "stressed her support of the raid".
 NOMINAL_VERBS = {"acknowledge", "announce", "call", "cite", "demand", "deny", "emphasise", "emphasize", "mention", "question", "stress"}
@@ -1250,7 +1250,7 @@ def _gerund_clause(cue: Token) -> list[Token]:
     return [
         c
         for c in cue.children
-        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1 and any(g.tag_ in {"VBZ", "VBD", "VBP", "MD"} for g in c.subtree)
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1 and any(g.tag_ in FINITE | {"MD"} for g in c.subtree)
     ]
 
 
