@@ -1193,41 +1193,47 @@ def _reported_clause(cue: Token) -> Span | None:
     elif (
         lemma in INDIRECT_VERBS and obj is None and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
     ):
-        # "As Clyburn noted, those voters will give Sanders a second look", "…, as POLITICO has
-        # reported": the clause the "as" aside qualifies (not one it interrupts)
-        # ("Patriot failed as predicted" has no one who predicted it; "as he mentioned raising the
-        # minimum wage", "as she angrily said, “…”" tell when, not what)
-        head = cue.head
-        after = doc.text[cue.right_edge.idx + len(cue.right_edge.text) :].lstrip(" ,:")[:1]
-        if (
-            head.pos_ not in {"VERB", "AUX"}
-            or not any(c.dep_ == "nsubj" for c in cue.children)
-            or any(c.i > cue.i and c.dep_ not in {"prep", "npadvmod", "advmod", "punct", "agent"} for c in cue.children)
-            or after in DOUBLE_OPEN
-        ):
-            return None
-        ahead = doc[head.left_edge.i : cue.left_edge.i]
-        if cue.right_edge.i < head.i and not any(not t.is_punct and t.dep_ not in {"cc", "advmod"} for t in ahead):
-            span = doc[cue.right_edge.i + 1 : head.right_edge.i + 1]
-        elif cue.left_edge.i > head.i and head.left_edge.i < cue.left_edge.i:
-            # after a clause, the aside qualifies the nearest proposition: "It does not answer
-            # whether Scott had a gun, as police have said" reports that Scott had a gun
-            span = doc[head.left_edge.i : cue.left_edge.i]
-            t, inner = next(t for t in reversed(span) if not t.is_punct), None
-            while t.i != head.i and t.head.i != t.i:
-                if t.dep_ in {"ccomp", "advcl"} and t.pos_ in {"VERB", "AUX"}:
-                    inner = t
-                t = t.head
-            if inner is not None:
-                span = doc[inner.left_edge.i : inner.right_edge.i + 1]
-                while len(span) and span[0].dep_ == "mark":
-                    span = span[1:]
-        else:
-            return None
+        span = _as_aside(cue)  # (None falls through: nothing to trim)
     else:
         return None
     if span and span[0].lower_ == "that":
         span = span[1:]
+    return span
+
+
+def _as_aside(cue: Token) -> Span | None:
+    """What an "as X noted" aside reports (`cue` is its verb): the clause it qualifies, not one it
+    interrupts ("As Clyburn noted, those voters will give Sanders a second look", "…, as POLITICO
+    has reported"). "Patriot failed as predicted" has no one who predicted it; "as he mentioned
+    raising the minimum wage", "as she angrily said, “…”" tell when, not what."""
+    doc = cue.doc
+    head = cue.head
+    after = doc.text[cue.right_edge.idx + len(cue.right_edge.text) :].lstrip(" ,:")[:1]
+    if (
+        head.pos_ not in {"VERB", "AUX"}
+        or not any(c.dep_ == "nsubj" for c in cue.children)
+        or any(c.i > cue.i and c.dep_ not in {"prep", "npadvmod", "advmod", "punct", "agent"} for c in cue.children)
+        or after in DOUBLE_OPEN
+    ):
+        return None
+    ahead = doc[head.left_edge.i : cue.left_edge.i]
+    if cue.right_edge.i < head.i and not any(not t.is_punct and t.dep_ not in {"cc", "advmod"} for t in ahead):
+        span = doc[cue.right_edge.i + 1 : head.right_edge.i + 1]
+    elif cue.left_edge.i > head.i and head.left_edge.i < cue.left_edge.i:
+        # after a clause, the aside qualifies the nearest proposition: "It does not answer
+        # whether Scott had a gun, as police have said" reports that Scott had a gun
+        span = doc[head.left_edge.i : cue.left_edge.i]
+        t, inner = next(t for t in reversed(span) if not t.is_punct), None
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_ in {"ccomp", "advcl"} and t.pos_ in {"VERB", "AUX"}:
+                inner = t
+            t = t.head
+        if inner is not None:
+            span = doc[inner.left_edge.i : inner.right_edge.i + 1]
+            while len(span) and span[0].dep_ == "mark":
+                span = span[1:]
+    else:
+        return None
     return span
 
 
@@ -1274,6 +1280,8 @@ def _that_clause(cue: Token) -> list[Token]:
     """A "that" clause the parser hung on a noun of the cue's adverbials ("said during a news
     conference that he may wait …" parsed as a relative clause of "conference"): a "that"
     marking a clause is no relative pronoun, so the clause is what was said."""
+    # (the one told may carry it too: "told a meeting of Pacific Island leaders that few people understood …")
+    climb = {"pobj", "prep", "npadvmod", "dobj", "dative"} if cue.lemma_.lower() in TELLING_VERBS else {"pobj", "prep", "npadvmod"}
     for tok in cue.doc[cue.i + 1 : cue.sent.end]:
         # (not "pointed to reports that Trump called …": what a report or claim says is its own content)
         if (
@@ -1283,8 +1291,6 @@ def _that_clause(cue: Token) -> list[Token]:
         ):
             continue
         head = tok.head
-        # (the one told may carry it too: "told a meeting of Pacific Island leaders that few people understood …")
-        climb = {"pobj", "prep", "npadvmod", "dobj", "dative"} if cue.lemma_.lower() in TELLING_VERBS else {"pobj", "prep", "npadvmod"}
         while head.i != cue.i and head.dep_ in climb and head.head.i != head.i:
             head = head.head
         if any(t.lower_ in {"so", "such"} for t in cue.doc[cue.i + 1 : tok.i]):

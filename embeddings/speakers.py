@@ -410,6 +410,12 @@ def _latest(pairs: Iterable[tuple[int, Person | None]]) -> tuple[int, Person | N
     return max(pairs, default=(-1, None), key=lambda pair: pair[0])
 
 
+def _latest_within(pairs: list[tuple[int, Person | None]], at: int, window: int) -> Person | None:
+    """The person of the latest pair before `at`, if it lies less than `window` characters back."""
+    off, person = _latest((off, p) for off, p in pairs if off < at)
+    return person if at - off < window else None
+
+
 class Cast:
     """The people of one article, built as its paragraphs are read, then queried for resolution."""
 
@@ -784,13 +790,11 @@ class Cast:
 
     def recent_outlet(self, at: int, window: int = 1500) -> Person | None:
         """The newspaper or magazine named last before `at`: "the paper said", "the editorial board writes"."""
-        off, outlet = _latest((off, p) for off, p in self.outlets if off < at)
-        return outlet if at - off < window else None
+        return _latest_within(self.outlets, at, window)
 
     def recent_group(self, at: int, window: int) -> Person | None:
         """The group a "they" at `at` refers to: the latest plural subject, if it is a group that spoke ("Police said")."""
-        off, group = _latest((off, g) for off, g in self.groups if off < at)
-        return group if at - off < window else None
+        return _latest_within(self.groups, at, window)
 
     def named_before(self, name: str, at: int) -> bool:
         """Whether the article has used `name` before `at` (an organisation the story already
