@@ -7,13 +7,18 @@ import re
 from dataclasses import dataclass, field
 
 from embeddings.quotes import Quote
-from embeddings.speakers import TITLES
+from embeddings.speakers import TITLES, known_given_name
 
 _STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "on", "at", "'s", "s"}
 
 
 def words(text: str) -> set[str]:
     return {w for w in re.findall(r"[\w']+", text.lower().replace("\u2019", "'")) if w not in _STOP}
+
+
+def _last_word(name: str) -> str:
+    found = re.findall(r"[\w']+", name.lower().replace("\u2019", "'"))
+    return found[-1] if found else ""
 
 
 @dataclass
@@ -23,6 +28,27 @@ class Speaker:
     aliases: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
     quote_ids: list[int] = field(default_factory=list)
+
+
+def _joins(name: str, longer: Speaker) -> bool:
+    """Whether a name is a short form of a longer one: they end in the same word ("Paul Ryan",
+    "Paul D. Ryan"; "Security Council", "United Nations Security Council"), and a lone word is
+    someone's surname ("Rubio": "Marco Rubio"; not "QC" or "MEP"). Else the shorter is a name of its own: "Lib Dems"
+    is not "Lib Dems David Laws", nor "America" "Diageo North America", nor "Tories" a Tory."""
+    last = _last_word(name)
+    if len(words(name)) > 1:
+        return last == _last_word(longer.name)
+    return (
+        last not in TITLES
+        and not name.isupper()
+        and any(len(a.split()) > 1 and _last_word(a) == last and known_given_name(a.split()[0]) for a in longer.aliases)
+    )
+
+
+def _shown_name(aliases: set[str], by_name: dict[str, list[int]]) -> str:
+    """The full name most quotes give ("Liam Fox", not the one article's "Tory Liam Fox"), the
+    fullest on a tie; a lone word only when there is nothing fuller."""
+    return max(aliases, key=lambda a: (len(words(a)) > 1, len(by_name[a]), len(words(a)), a))
 
 
 def quote_ids(speakers: list[Speaker]) -> list[int]:
@@ -49,7 +75,7 @@ class Directory:
             if w:
                 rarest = min(w, key=lambda x: len(with_word.get(x, ())))
                 supersets = [s for s in with_word.get(rarest, []) if w <= s.words]
-            if len(supersets) == 1:
+            if len(supersets) == 1 and _joins(name, supersets[0]):
                 speaker = supersets[0]
             else:
                 speaker = Speaker(name, w)
@@ -62,9 +88,10 @@ class Directory:
             self.of_name[name] = speaker
         for s in self.speakers:
             s.quote_ids.sort()
+            s.name = _shown_name(s.aliases, by_name)
 
     def canonical(self, quote: Quote) -> str | None:
-        """The quote's speaker by their fullest name; a group keeps the name its article gives it."""
+        """The quote's speaker by the full name most quotes give them; a group keeps the name its article gives it."""
         if quote.group:
             return quote.speaker
         return self.of_name[quote.speaker].name if quote.speaker in self.of_name else None

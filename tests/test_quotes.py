@@ -1409,6 +1409,24 @@ def test_a_campaign_is_not_its_candidate() -> None:
     assert [s.name for s in directory.find("Sanders")] == ["Bernie Sanders"]
 
 
+def test_a_lone_word_joins_a_longer_name_only_as_a_surname() -> None:
+    """Across articles "Fox" is Liam Fox, shown by the name most articles give him rather than
+    one article's "Tory Liam Fox"; "America" (a country that "says") is not the firm Diageo North America."""
+    from embeddings.people import Directory
+
+    quotes = [
+        *quotes_of("\u201cVodka sales rose sharply in the US,\u201d Diageo North America said on Monday."),
+        *quotes_of("I hope in 2017 America says, \u201cPresident Clinton, thank you for a lifetime of public service.\u201d"),
+        *quotes_of("\u201cThe plan is a disgrace,\u201d Tory Liam Fox said."),
+        *quotes_of("\u201cWe will fight it,\u201d Liam Fox said."),
+        *quotes_of("\u201cNobody believes it,\u201d Liam Fox told the BBC."),
+        *quotes_of("\u201cWe were beaten,\u201d Fox said."),
+    ]
+    assert [q.speaker for q in quotes] == ["Diageo North America", "America", "Tory Liam Fox", "Liam Fox", "Liam Fox", "Fox"]
+    directory = Directory(quotes)
+    assert [directory.canonical(q) for q in quotes] == ["Diageo North America", "America", *["Liam Fox"] * 4]
+
+
 @pytest.mark.parametrize(
     "body",
     [
