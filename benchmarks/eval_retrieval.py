@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpora import BBC, POLNEAR  # noqa: E402
-from eval_attribution import file_offsets, gold_items, named, parse_ann, speaker_ok  # noqa: E402
+from eval_attribution import TITLES, file_offsets, gold_items, named, parse_ann, speaker_ok  # noqa: E402
 
 from bot.answer import answer  # noqa: E402
 from embeddings.people import quote_ids  # noqa: E402
@@ -48,7 +48,7 @@ def make_corpus(cache: Path, distractors: bool) -> Path:
     return corpus
 
 
-def questions(rng: random.Random, limit: int) -> tuple[list[dict], list[dict]]:
+def questions(rng: random.Random, limit: int, old_names: bool = False) -> tuple[list[dict], list[dict]]:
     """Answerable questions with their gold (file, span, speaker), and unanswerable ones."""
     first_ann: dict[str, Path] = {}
     for a in sorted((POLNEAR / "dev" / "attributions").glob("*.ann")):
@@ -75,17 +75,47 @@ def questions(rng: random.Random, limit: int) -> tuple[list[dict], list[dict]]:
         del window[rng.randrange(1, len(window) - 1)]  # reworded: a word dropped, case and punctuation gone
         answerable.append({**it, "kind": "who", "q": f"Who said {' '.join(window).lower()}?"})
         topic = [x for x in w if x.lower() not in STOP and len(x) > 3]
-        surname = [x for x in re.findall(r"[A-Z][\w’'-]+", it["speaker"]) if x.lower() not in STOP][-1:]
+        surname = asked_name(it["speaker"], old_names)
         if len(topic) >= 3 and surname:
             about = " ".join(rng.sample(topic, 3)).lower()
-            answerable.append(
-                {**it, "kind": "what", "q": f"What did {surname[0]} say about {about}?", "surname": surname[0], "about": about}
-            )
+            answerable.append({**it, "kind": "what", "q": f"What did {surname} say about {about}?", "surname": surname, "about": about})
     whats = [a for a in answerable if a["kind"] == "what"]
     for a in whats:
         other = rng.choice([b for b in whats if b["file"] != a["file"] and not speaker_ok(b["speaker"], a["speaker"])])
         unanswerable.append({"q": f"What did {a['surname']} say about {other['about']}?"})
     return answerable, unanswerable
+
+
+def asked_name(source: str, old: bool = False) -> str | None:
+    """The name a user asks by: the surname of the Source's person ("Sen. Claire McCaskill (D-Mo.)"
+    → McCaskill, "Michael Oppenheimer, a professor … at Princeton University" → Oppenheimer), else
+    the last capitalised word of the Source's first named part ("The Daily Caller" → Caller).
+    Until session 15 it was the last capitalised word of the whole Source ("D-Mo", "University"):
+    `old` (`--old-names`) asks that way, to compare with earlier numbers."""
+    capitalised = [x for x in re.findall(r"[A-Z][\w’'-]+", source) if x.lower() not in STOP]
+    if not capitalised:
+        return None
+    if old:
+        return capitalised[-1]
+    from embeddings.nlp import load_nlp
+
+    def people(text: str) -> list:
+        doc = load_nlp()(text)
+        return [e for e in doc.ents if e.label_ == "PERSON" and not (e.end < len(doc) and doc[e.end].tag_ == "POS")]
+
+    parts = re.split(r"[,(]|\s(?:of|at|for|from|who|in|with)\s", source)
+    # the person the Source is about: the last one of its first part ("Clinton campaign spokesman
+    # Brian Fallon"), else the first one after it ("Another critic, Laurence H. Tribe,")
+    person = (people(parts[0]) or [None])[-1] or next(iter(people(source)), None)
+    if person is not None:
+        words = [w for w in person.text.split() if w[:1].isalpha() and w.rstrip(".") not in {"II", "III", "IV", "Jr", "Sr"}]
+        if words:
+            return words[-1]
+    for part in parts:
+        words = [x for x in re.findall(r"[A-Z][\w’'-]+", part) if x.lower() not in STOP and x.lower().rstrip(".") not in TITLES]
+        if words:
+            return words[-1]
+    return capitalised[-1]
 
 
 def matches(searcher, q, item: dict) -> bool:
@@ -149,6 +179,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--bm25-weight", type=float, default=None, help="override the fusion weight (for tuning)")
     ap.add_argument("--coverage-weight", type=float, default=None, help="override the word-coverage bonus (for tuning)")
+    ap.add_argument("--old-names", action="store_true", help="ask what-did questions by the pre-session-15 name (see asked_name)")
     ap.add_argument("--encoder", choices=["torch", "onnx-int8"], default="torch", help="the embedding encoder (WHOSAID_ENCODER)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -163,7 +194,7 @@ def main() -> None:
         searcher.bm25_weight = args.bm25_weight
     if args.coverage_weight is not None:
         searcher.coverage_weight = args.coverage_weight
-    answerable, unanswerable = questions(rng, args.max_questions)
+    answerable, unanswerable = questions(rng, args.max_questions, args.old_names)
     print(
         f"questions: {sum(a['kind'] == 'who' for a in answerable)} who-said, {sum(a['kind'] == 'what' for a in answerable)} what-did, "
         f"{len(unanswerable)} unanswerable"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from embeddings.articles import Article
 from embeddings.passages import Passage
-from embeddings.people import quote_ids
+from embeddings.people import Speaker, quote_ids
 from embeddings.quotes import Quote
 from embeddings.search import Hit, Searcher, Where
 
@@ -195,17 +195,26 @@ def speaker_quotes(
         return not_found(question, f"The loaded articles have no quotes from {who}.")
     ids = [int(i) for i in searcher.allowed(where, "quotes", quote_ids(speakers))]
     if not ids:
-        return not_found(question, f"The selected articles have no quotes from {speakers[0].name}.")
+        return not_found(question, f"The selected articles have no quotes from {_either(speakers)}.")
     if about:
         about = _clean(about)
         hits = [h for h in searcher.quotes(about, k=limit * 3, quote_ids=ids) if _relevant(h, min_score - TOPIC_MARGIN, TOPIC_FLOOR)]
         if not hits:
-            return not_found(question, f"The loaded articles don't quote {speakers[0].name} on {about}.")
+            return not_found(question, f"The loaded articles don't quote {_either(speakers)} on {about}.")
         quote_hits = [_quote_hit(searcher, h) for h in hits]
     else:
         quote_hits = [_quote_hit(searcher, Hit(i, 1.0, 1.0, 1.0)) for i in ids]
         quote_hits.sort(key=lambda h: (h.article.date or "", h.quote.kind != "direct"), reverse=True)
     return _compose(question, _dedupe(quote_hits)[:limit], [])
+
+
+def _either(speakers: list[Speaker], shown: int = 3) -> str:
+    """Everyone a name matched was searched, so a refusal names them all ("Hillary Clinton or Bill
+    Clinton"), not just the most quoted."""
+    names = [s.name for s in speakers[:shown]]
+    if len(speakers) > shown:
+        return f"{', '.join(names)} or {len(speakers) - shown} more"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def passages_answer(question: str, searcher: Searcher, min_score: float, limit: int, where: Where | None = None) -> Answer:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from embeddings.quotes import Quote
-from embeddings.speakers import TITLES, known_given_name
+from embeddings.speakers import TITLES, gendered_given_name
 
 _STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "on", "at", "'s", "s"}
 
@@ -33,15 +33,16 @@ class Speaker:
 def _joins(name: str, longer: Speaker) -> bool:
     """Whether a name is a short form of a longer one: they end in the same word ("Paul Ryan",
     "Paul D. Ryan"; "Security Council", "United Nations Security Council"), and a lone word is
-    someone's surname ("Rubio": "Marco Rubio"; not "QC" or "MEP"). Else the shorter is a name of its own: "Lib Dems"
-    is not "Lib Dems David Laws", nor "America" "Diageo North America", nor "Tories" a Tory."""
+    someone's surname ("Rubio": "Marco Rubio", after a first name with a gender; not "QC" or
+    "MEP"). Else the shorter is a name of its own: "Lib Dems" is not "Lib Dems David
+    Laws", nor "America" "Diageo North America", nor "Tories" a Tory."""
     last = _last_word(name)
     if len(words(name)) > 1:
         return last == _last_word(longer.name)
     return (
         last not in TITLES
         and not name.isupper()
-        and any(len(a.split()) > 1 and _last_word(a) == last and known_given_name(a.split()[0]) for a in longer.aliases)
+        and any(len(a.split()) > 1 and _last_word(a) == last and gendered_given_name(a.split()[0]) for a in longer.aliases)
     )
 
 
@@ -97,11 +98,12 @@ class Directory:
         return self.of_name[quote.speaker].name if quote.speaker in self.of_name else None
 
     def find(self, query: str) -> list[Speaker]:
-        """Speakers a user means by `query`: by name words first, else by title or role."""
+        """Speakers a user means by `query`: by all its words as name words ("King", whose
+        surname is a title word too), else by those that are no title ("President Obama"), else
+        by title or role ("the secretary of state")."""
         q = words(query)
-        names = q - TITLES
-        if names:
-            hits = [s for s in self.speakers if names <= s.words]
+        for names in (q, q - TITLES):
+            hits = [s for s in self.speakers if names and names <= s.words]
             if hits:
                 return sorted(hits, key=lambda s: -len(s.quote_ids))
         if not q:

@@ -128,6 +128,12 @@ def _gender_of(first_name: str) -> str:
     return _detector().get_gender(first_name.split("-")[0])
 
 
+def gendered_given_name(word: str) -> bool:
+    """A first name gender-guesser gives a gender, if only mostly ("Bernie", "Sydney"); not one
+    it calls androgynous, which takes in words like "Justice", "London" and "Sri"."""
+    return _gender_of(word) in {"male", "female", "mostly_male", "mostly_female"}
+
+
 def known_given_name(word: str) -> bool:
     """Whether gender-guesser lists the word as a first name of anyone ("Billie", "Jean"); a
     shouted word is a heading, not a name ("HOPE Hillary Clinton")."""

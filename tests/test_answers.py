@@ -118,3 +118,25 @@ def test_filters_apply_inside_the_search(searcher) -> None:
     museum = answer("What did Elena Voss say?", searcher, where=Where(source="daily planet"))
     assert museum.found and museum.quotes[0].article.source == "Daily Planet"
     assert answer("What did Elena Voss say?", searcher, where=Where(source="gazette")).found is False
+
+
+def test_a_refusal_names_everyone_the_name_matched(settings, tmp_path) -> None:
+    """ "What did Clinton say about …" searches Hillary's and Bill's quotes; saying "the articles
+    don't quote Hillary Clinton" alone would hide that Bill's were searched too."""
+    from embeddings.pipeline import build_index, open_searcher
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "health.txt").write_text(
+        "Clinton on health care\n\n\u201cEvery family deserves affordable care,\u201d Hillary Clinton said on Monday.\n", encoding="utf-8"
+    )
+    (articles / "trade.txt").write_text(
+        "Clinton on trade\n\n\u201cOpen markets lift every country,\u201d Bill Clinton told the forum.\n", encoding="utf-8"
+    )
+    s = settings.model_copy(update={"articles_dir": articles, "index_dir": tmp_path / "ix"})
+    build_index(s)
+    searcher = open_searcher(s)
+    assert _ask(searcher, "What did Clinton say about health care?").found
+    a = _ask(searcher, "What did Clinton say about football?")
+    assert not a.found
+    assert "Hillary Clinton" in a.text and "Bill Clinton" in a.text, a.text

@@ -1427,6 +1427,22 @@ def test_a_lone_word_joins_a_longer_name_only_as_a_surname() -> None:
     assert [directory.canonical(q) for q in quotes] == ["Diageo North America", "America", *["Liam Fox"] * 4]
 
 
+def test_a_surname_that_is_also_a_title_finds_its_people() -> None:
+    """ "King" is a title word ("King Abdullah") and the surname of Charlie King: asking for him
+    by either name must find him, and "President Obama" still finds Obama by the name part."""
+    from embeddings.people import Directory
+
+    quotes = [
+        *quotes_of("\u201cThe turnout was huge,\u201d Charlie King said."),
+        *quotes_of("\u201cWe lost the final,\u201d Charlie Bell said."),
+        *quotes_of("\u201cThe talks were useful,\u201d President Barack Obama said."),
+    ]
+    directory = Directory(quotes)
+    assert [s.name for s in directory.find("King")] == ["Charlie King"]
+    assert [s.name for s in directory.find("Charlie King")] == ["Charlie King"]
+    assert [s.name for s in directory.find("President Obama")] == ["Barack Obama"]
+
+
 @pytest.mark.parametrize(
     "body",
     [
