@@ -575,22 +575,39 @@ UNNAMED_WORDS = {"anonymity", "anonymously", "another", "other", "second", "thir
 SPOKESPEOPLE = {"spokesman", "spokesperson", "spokeswoman"}
 #: Words that take a part of a group: "many of her supporters", "most of the delegates".
 QUANTIFIERS = {"all", "few", "many", "most", "several", "some"}
-#: Plural things the parser may make a subject of "show", "suggest", "say": no group of people.
+#: Plural things the parser may make a subject of "show", "suggest", "say": no group of people
+#: ("His eyes say …", "Clinton's attacks saying …", "Other controversial policies vowing …").
 THING_NOUNS = {
+    "attack",
+    "bias",
+    "bottle",
+    "cheer",
     "comment",
+    "concern",
     "datum",
     "data",
+    "demand",
+    "disruption",
+    "eye",
     "factor",
     "figure",
     "finding",
+    "fortune",
     "investment",
+    "job",
     "mine",
+    "name",
     "number",
+    "policy",
+    "practice",
     "promise",
+    "reason",
     "remark",
     "result",
+    "right",
     "rule",
     "statistic",
+    "trailer",
 }
 
 

@@ -1427,6 +1427,19 @@ def test_a_lone_word_joins_a_longer_name_only_as_a_surname() -> None:
     assert [directory.canonical(q) for q in quotes] == ["Diageo North America", "America", *["Liam Fox"] * 4]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dinesh D'Souza sat in the courtroom. His eyes say, \u201cDid you see me pull that off?\u201d",
+        "Trump boasted again. Other controversial policies vowing a \u201ctotal and complete shutdown\u201d were his.",
+        "Clinton attacked Trump on taxes. Clinton\u2019s attacks saying that \u201cpeople like me could make a lot of money\u201d hurt him.",
+    ],
+)
+def test_plural_things_are_no_group_that_speaks(body: str) -> None:
+    """Eyes, attacks and policies say nothing: no quote goes to them as a group of speakers."""
+    assert [(q.speaker, q.group) for q in quotes_of(body) if q.kind != "indirect"] == [(None, False)]
+
+
 def test_a_surname_that_is_also_a_title_finds_its_people() -> None:
     """ "King" is a title word ("King Abdullah") and the surname of Charlie King: asking for him
     by either name must find him, and "President Obama" still finds Obama by the name part."""
