@@ -56,8 +56,11 @@ def find_stretches(text: str) -> list[Stretch]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in DOUBLE_OPEN and (ch != '"' or _can_open(text, i)):
-            close = DOUBLE_OPEN[ch]
+        # (a closing mark typed where the opening one belongs, when one closes it later:
+        # ”Mr. Trump embodies …” ― Sonya Herridge)
+        misused = ch == "\u201d" and _can_open(text, i) and _find_close(text, i + 1, ch, double=True) >= 0
+        if (ch in DOUBLE_OPEN and (ch != '"' or _can_open(text, i))) or misused:
+            close = "\u201d" if misused else DOUBLE_OPEN[ch]
             j = _find_close(text, i + 1, close, double=True)
             if j < 0:  # runs to the end of the paragraph: a multi-paragraph quote, or a stray mark
                 s, e = _trim(text, i + 1, n)

@@ -1479,6 +1479,16 @@ def test_an_opening_mark_typed_as_the_closing_one() -> None:
     assert [q.text for q in found if q.kind != "indirect"] == ["expedited review"]
 
 
+def test_a_closing_mark_typed_as_the_opening_one() -> None:
+    """A listicle whose quotes open with ” (”Mr. Trump embodies …” ― Sonya Herridge): each is a
+    quote of the name after it, not lost."""
+    found = quotes_of(
+        "\u201dMr. Trump embodies the lasting legacy of racism. He represents our greatest shame.\u201d \u2015 Sonya Herridge\n"
+        "\u201cHe is ignorant of our culture and lives.\u201d\u2015 Pamela Padilla"
+    )
+    assert [(q.text[:18], q.speaker) for q in found] == [("Mr. Trump embodies", "Sonya Herridge"), ("He is ignorant of ", "Pamela Padilla")]
+
+
 def test_straight_and_curly_marks_mixed_in_one_pair() -> None:
     """An opening straight mark closed by a curly one: the quote ends there, not at a later mark,
     and the attribution after it is not swallowed into the quote."""
