@@ -7,6 +7,7 @@ below the relevance threshold the answer says the articles don't say, and cites 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from embeddings.articles import Article
@@ -123,12 +124,18 @@ def speaker_label(h: QuoteHit) -> str:
     return h.speaker or (f"{h.quote.mention} (unidentified)" if h.quote.mention else "An unidentified speaker")
 
 
+def lead(h: QuoteHit, mark: Callable[[str], str] = str) -> str:
+    """Who and how, as a sentence opens: "Rubio said", "According to FBI" (not "FBI according
+    to"), and "said" for a cue that is only a mark (a listicle's "―", a transcript's ":")."""
+    who = mark(speaker_label(h))
+    cue = h.quote.cue if h.quote.cue and any(c.isalpha() for c in h.quote.cue) else "said"
+    return f"According to {who}" if cue.lower() == "according to" else f"{who} {cue}"
+
+
 def describe(h: QuoteHit, number: int) -> str:
-    who = speaker_label(h)
-    cue = h.quote.cue or "said"
     if h.quote.kind == "indirect":
-        return f"{who} {cue} (reported speech): {h.quote.text} [{number}]"
-    return f"{who} {cue}: \u201c{h.quote.text}\u201d [{number}]"
+        return f"{lead(h)} (reported speech): {h.quote.text} [{number}]"
+    return f"{lead(h)}: \u201c{h.quote.text}\u201d [{number}]"
 
 
 def _compose(question: str, quotes: list[QuoteHit], passages: list[PassageHit], lead: str = "") -> Answer:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.answer import Answer, PassageHit, QuoteHit, citation, speaker_label
+from bot.answer import Answer, PassageHit, QuoteHit, citation, lead, speaker_label
 
 DESCRIPTION_LIMIT = 4096
 TITLE_LIMIT = 256
@@ -18,12 +18,10 @@ COLOUR_NOT_FOUND = discord.Colour.light_grey()
 
 
 def quote_block(h: QuoteHit, number: int) -> str:
-    who = speaker_label(h)
-    cue = h.quote.cue or "said"
     words = h.quote.text
     body = f"> {words}" if h.quote.kind != "indirect" else f"{words} *(reported speech)*"
     body = body.replace("\n", "\n> ") if h.quote.kind != "indirect" else body
-    return f"**{who}** {cue}:\n{body}\n[{number}] {citation(h.article, h.quote.paragraph)}"
+    return f"{lead(h, lambda who: f'**{who}**')}:\n{body}\n[{number}] {citation(h.article, h.quote.paragraph)}"
 
 
 def passage_block(p: PassageHit, number: int) -> str:

@@ -37,3 +37,19 @@ def test_many_and_huge_quotes_are_paged_within_limits() -> None:
 def test_not_found_is_one_short_page() -> None:
     pages = answer_pages(Answer("Who said nothing?", "The loaded articles don't say.", False))
     assert len(pages) == 1 and pages[0].description == "The loaded articles don't say." and within_limits(pages[0])
+
+
+def test_the_attribution_reads_as_a_sentence() -> None:
+    """ "According to **FBI**:", not "**FBI** according to:"; a listicle's "― Name" shows as said."""
+    from dataclasses import replace
+
+    from bot.answer import describe
+    from bot.render import quote_block
+
+    hit = _hit(1, 5)
+    reported = replace(hit, quote=replace(hit.quote, kind="indirect", cue="according to"))
+    byline = replace(hit, quote=replace(hit.quote, cue="\u2015"))
+    assert quote_block(reported, 1).startswith("According to **Speaker 1**:\n")
+    assert describe(reported, 1).startswith("According to Speaker 1 (reported speech): word1_0")
+    assert quote_block(byline, 2).startswith("**Speaker 1** said:\n> word1_0")
+    assert describe(hit, 3).startswith("Speaker 1 said: \u201cword1_0")
