@@ -11,7 +11,9 @@ Definitions (fixed, so numbers compare across versions):
   their character ranges overlap by at least 50% of each (one-to-one);
 - speaker accuracy over matched items: the predicted speaker shares a name word with the Source;
   when the Source is a pronoun or description, with the nearest preceding named Source of the file
-  ("named" = has a capitalised word that is not a title or pronoun; a Source that opens with a
+  ("named" = has a capitalised word that is not a title or pronoun, not counting a first word
+  that is a determiner, quantifier or pronoun — "Many lawmakers" is no name; `--old-named` for
+  the definition before session 15; a Source that opens with a
   determiner and ends in a lower-case noun is a description: "the Vermont senator");
 - indirect: gold = Content spans with no quotation mark; a prediction of any kind matches when the
   ranges overlap by 50% of the gold; speaker found = correct as above; reported separately for
@@ -130,15 +132,28 @@ def parse_ann(path: Path) -> list[Relation]:
 DETERMINERS = {"the", "a", "an", "another", "this", "that", "his", "her", "their", "its", "our", "one", "two", "some", "several", "other"}
 
 
-def named(source: str | None) -> bool:
+#: Words that open a Source without naming anyone: "Many lawmakers", "These voters", "Few people", "No one".
+QUANTIFIERS = {"all", "both", "each", "every", "everyone", "few", "many", "most", "my", "no", "not", "nobody", "some", "these", "those"}
+
+
+def named(source: str | None, old: bool = False) -> bool:
     """Has a capitalised word that is not a title or pronoun, and is not a description that
-    merely contains one ("the Vermont senator", "a New York Times reporter")."""
+    merely contains one ("the Vermont senator", "a New York Times reporter"). A Source's first
+    word is capitalised because it opens a sentence, so when it is a determiner, quantifier or
+    pronoun ("Many lawmakers", "His", "This") it names no one. `old`: the definition before
+    session 15, which counted those first words and read "his" as "hi" (it stripped a final "s"
+    for the possessive), kept to compare with earlier numbers."""
     if not source:
         return False
     words = re.findall(r"[\w.'\u2019-]+", source)
     if len(words) > 1 and words[0].lower() in DETERMINERS and words[-1].islower():
         return False
-    return any(w[0].isupper() and w.lower().strip(".,'\u2019s") not in TITLES | PRONOUNS for w in re.findall(r"[\w.'\u2019-]+", source))
+    if old:
+        return any(w[0].isupper() and w.lower().strip(".,'\u2019s") not in TITLES | PRONOUNS for w in words)
+    if words and words[0].lower() in DETERMINERS | QUANTIFIERS | PRONOUNS | {"this"}:
+        words = words[1:]
+    bare = (w.lower().replace("\u2019", "'").removesuffix("'s").strip(".,'") for w in words if w[0].isupper())
+    return any(w not in TITLES | PRONOUNS for w in bare)
 
 
 def name_words(text: str | None) -> set[str]:
@@ -148,7 +163,7 @@ def name_words(text: str | None) -> set[str]:
     return {w for w in words if len(w) > 1 and w not in TITLES | PRONOUNS}
 
 
-def category(source: str | None) -> str:
+def category(source: str | None, old: bool = False) -> str:
     if not source:
         return "none"
     low = source.lower().strip()
@@ -156,7 +171,7 @@ def category(source: str | None) -> str:
         return "pronoun"
     if any(h in low.split() for h in ORG_HINTS):
         return "organisation"
-    return "named" if named(source) else "description"
+    return "named" if named(source, old) else "description"
 
 
 def stretches(text: str) -> list[tuple[int, int]]:
@@ -182,12 +197,12 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def gold_items(text: str, relations: list[Relation]) -> tuple[list[dict], list[dict]]:
+def gold_items(text: str, relations: list[Relation], old: bool = False) -> tuple[list[dict], list[dict]]:
     """Quoted gold stretches and unquoted (indirect) gold contents, each with its gold speaker."""
-    named_sources = sorted((r.source_start, r.source) for r in relations if named(r.source))
+    named_sources = sorted((r.source_start, r.source) for r in relations if named(r.source, old))
 
     def gold_speaker(r: Relation) -> str | None:
-        if named(r.source):
+        if named(r.source, old):
             return r.source
         before = [s for start, s in named_sources if start < min(c[0] for c in r.content)]
         return before[-1] if before else None
@@ -205,12 +220,12 @@ def gold_items(text: str, relations: list[Relation]) -> tuple[list[dict], list[d
             for s in inside:
                 kinds.append(s)
                 quoted.append(
-                    {"span": s, "speaker": spk, "category": category(r.source), "kind": "mixed" if outside_letters > 3 else "direct"}
+                    {"span": s, "speaker": spk, "category": category(r.source, old), "kind": "mixed" if outside_letters > 3 else "direct"}
                 )
         content_text = "".join(text[a:b] for a, b in r.content)
         if not kinds and not (set(content_text) & DOUBLE):
             span = (min(a for a, _ in r.content), max(b for _, b in r.content))
-            indirect.append({"span": span, "speaker": spk, "category": category(r.source), "cue": r.cue})
+            indirect.append({"span": span, "speaker": spk, "category": category(r.source, old), "cue": r.cue})
     uniq = {q["span"]: q for q in quoted}
     return list(uniq.values()), indirect
 
@@ -246,6 +261,7 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--verbose", action="store_true", help="print misses")
+    ap.add_argument("--old-named", action="store_true", help="the 'named' definition before session 15 (see named())")
     ap.add_argument("--predictions", type=Path, help="score this saved `whosaid extract --json` output instead of running extract")
     args = ap.parse_args()
     texts = sorted((POLNEAR / args.split / "text").glob("*.txt"))
@@ -280,7 +296,7 @@ def main() -> None:
     for path in texts:
         raw = path.read_text(encoding="utf-8")
         rels = parse_ann(first_ann[path.stem])
-        gold, gold_ind = gold_items(raw, rels)
+        gold, gold_ind = gold_items(raw, rels, args.old_named)
         raw_starts, art_starts = file_offsets(path, raw)
 
         def to_file(row: dict, raw_starts: list[int] = raw_starts, art_starts: tuple[int, ...] = art_starts) -> tuple[int, int]:

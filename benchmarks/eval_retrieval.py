@@ -48,8 +48,12 @@ def make_corpus(cache: Path, distractors: bool) -> Path:
     return corpus
 
 
-def questions(rng: random.Random, limit: int, old_names: bool = False) -> tuple[list[dict], list[dict]]:
-    """Answerable questions with their gold (file, span, speaker), and unanswerable ones."""
+def questions(rng: random.Random, limit: int, old_names: bool = False, old_named: bool = False) -> tuple[list[dict], list[dict]]:
+    """Answerable questions with their gold (file, span, speaker), and unanswerable ones.
+
+    The questions are drawn as before session 15, so that each keeps its words; then, unless
+    `old_named`, those whose gold speaker is no name by eval_attribution's corrected `named()`
+    ("Many lawmakers", a proxy taken past "His") are left out rather than replaced."""
     first_ann: dict[str, Path] = {}
     for a in sorted((POLNEAR / "dev" / "attributions").glob("*.ann")):
         first_ann.setdefault(a.stem.rsplit("_", 1)[0], a)
@@ -58,11 +62,14 @@ def questions(rng: random.Random, limit: int, old_names: bool = False) -> tuple[
         if text_path.stem not in first_ann:
             continue
         raw = text_path.read_text(encoding="utf-8")
-        gold, _ = gold_items(raw, parse_ann(first_ann[text_path.stem]))
+        relations = parse_ann(first_ann[text_path.stem])
+        gold, _ = gold_items(raw, relations, old=True)
+        now = {g["span"]: g["speaker"] for g in gold_items(raw, relations)[0]}
         for g in gold:
             words = raw[g["span"][0] : g["span"][1]].split()
-            if len(words) >= 8 and g["speaker"] and named(g["speaker"]):
-                items.append({"file": text_path.name, "raw": raw, "span": g["span"], "speaker": g["speaker"], "words": words})
+            if len(words) >= 8 and g["speaker"] and named(g["speaker"], old=True):
+                kept = old_named or (now.get(g["span"]) == g["speaker"] and named(g["speaker"]))
+                items.append({"file": text_path.name, "raw": raw, "span": g["span"], "speaker": g["speaker"], "words": words, "kept": kept})
     rng.shuffle(items)
     items = items[:limit]
     answerable, unanswerable = [], []
@@ -83,7 +90,7 @@ def questions(rng: random.Random, limit: int, old_names: bool = False) -> tuple[
     for a in whats:
         other = rng.choice([b for b in whats if b["file"] != a["file"] and not speaker_ok(b["speaker"], a["speaker"])])
         unanswerable.append({"q": f"What did {a['surname']} say about {other['about']}?"})
-    return answerable, unanswerable
+    return [a for a in answerable if a["kept"]], unanswerable
 
 
 def asked_name(source: str, old: bool = False) -> str | None:
@@ -179,6 +186,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--bm25-weight", type=float, default=None, help="override the fusion weight (for tuning)")
     ap.add_argument("--coverage-weight", type=float, default=None, help="override the word-coverage bonus (for tuning)")
+    ap.add_argument("--old-named", action="store_true", help="keep questions whose gold speaker is no name (see questions())")
     ap.add_argument("--old-names", action="store_true", help="ask what-did questions by the pre-session-15 name (see asked_name)")
     ap.add_argument("--encoder", choices=["torch", "onnx-int8"], default="torch", help="the embedding encoder (WHOSAID_ENCODER)")
     args = ap.parse_args()
@@ -194,7 +202,7 @@ def main() -> None:
         searcher.bm25_weight = args.bm25_weight
     if args.coverage_weight is not None:
         searcher.coverage_weight = args.coverage_weight
-    answerable, unanswerable = questions(rng, args.max_questions, args.old_names)
+    answerable, unanswerable = questions(rng, args.max_questions, args.old_names, args.old_named)
     print(
         f"questions: {sum(a['kind'] == 'who' for a in answerable)} who-said, {sum(a['kind'] == 'what' for a in answerable)} what-did, "
         f"{len(unanswerable)} unanswerable"
