@@ -116,6 +116,9 @@ class _Found:
     mention: str | None
     cue: str | None
     group: int | None = None
+    #: the cue is a verb of saying (or "according to"): else, with no speaker found, its subject
+    #: is no speaker to show ("the social safety net" of "… become “a hammock …”")
+    saying: bool = True
 
 
 def _quote_mask(n: int, stretches: list[Stretch]) -> list[bool]:
@@ -468,6 +471,12 @@ GROUP_VERBS = set(
     read scream see sign sing support think view voice vote want
     """.split()
 )
+
+
+#: Verbs whose subject is shown as the one who said a quote when the article does not say who
+#: that is ("one Latino conservative dubbed it “the yuca primary”"); any other verb's subject is
+#: no speaker ("the social safety net has become “a hammock …”").
+SAYING_VERBS = SPEECH_VERBS | GROUP_VERBS | {"brand", "confess", "dub", "label", "nickname", "publish", "ridicule", "speak", "term"}
 
 
 def _voiced(tok: Token, cue: Token) -> bool:
@@ -937,7 +946,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         for k, s in enumerate(stretches):
             if _title(para, s):
                 continue
-            person, mention, cue_text = None, None, None
+            person, mention, cue_text, saying = None, None, None, True
             kind = kinds[k]
             if doc is not None:
                 lo, hi = _window(doc, stretches, k)
@@ -955,25 +964,27 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 if cue is not None:
                     subj = _subject(cue, mask)
                     cue_text = _cue_text(cue)
+                    saying = cue.lower_ == "according" or cue.lemma_.lower() in SAYING_VERBS
                     if subj is not None:
                         person, mention = _resolve(subj, offset + s.mark_start, offset, cast, mask, cue)
             byline = _DASH_NAME.match(para, s.mark_end) if doc is not None else None
             if byline:  # listicle style: “…” ― Sonya Herridge
                 toks = name_tokens([t for t in doc if byline.start(1) <= t.idx < byline.end(1)])
                 if toks and len(toks) <= 4:
-                    person, mention, cue_text = cast.add(toks, offset + toks[0].idx, subject=True), byline.group(1), "\u2015"
+                    person, mention, cue_text, saying = cast.add(toks, offset + toks[0].idx, subject=True), byline.group(1), "\u2015", True
             label = _LABEL.match(para, s.start)
             if label and person is None:  # transcript style: "PENCE: Well, look, …"
                 toks = [t for t in doc if label.start(1) <= t.idx < label.end(1)] if doc is not None else []
                 person = cast.find([t.text for t in toks], offset + s.start) if toks else None
                 if person is None and toks:
                     person = cast.add(toks, offset + s.start, subject=True)
-                mention, cue_text = label.group(1), ":"
+                mention, cue_text, saying = label.group(1), ":", True
             starts_para = not para[: s.mark_start].strip()
             continues = starts_para and prev_open and k == 0
             if cue_text is None and starts_para and k == 0 and last_para_cue is not None:
                 # "Rubio said:" closing the previous paragraph, or the previous speaker going on
                 person, mention, cue_text = last_para_cue
+                saying = True
             elif cue_text is None and person is None and starts_para and k == 0 and number > 1:
                 # a quote paragraph right after one that introduces its speaker as subject
                 # ("Viguerie is upbeat about Cruz's chances." / "“Not only can Ted Cruz win …”")
@@ -1021,19 +1032,19 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 gap = para[stretches[k - 1].mark_end : s.mark_start]
                 if len(gap) < 80 and gap.rstrip().endswith(",") and "." not in gap:
                     kind = "direct"  # the second half of a split quote: "A," X said, "b."
-            item = _Found(offset + s.start, offset + s.end, number, kind, person, mention, cue_text, gid)
+            item = _Found(offset + s.start, offset + s.end, number, kind, person, mention, cue_text, gid, saying)
             para_found.append(item)
         # split quotes ("A," Rubio said, "B.") and multi-paragraph quotes share one speaker
         for item in para_found:
             if item.person is None and item.mention is None:
                 mates = [f for f in found + para_found if f.group == item.group and (f.person or f.mention)]
                 if mates:
-                    item.person, item.mention, item.cue = mates[0].person, mates[0].mention, mates[0].cue
+                    item.person, item.mention, item.cue, item.saying = mates[0].person, mates[0].mention, mates[0].cue, mates[0].saying
         for item in para_found:
             if item.person is not None and item.mention is not None:
                 for f in found:
                     if f.group == item.group and f.person is None and f.mention is None:
-                        f.person, f.mention, f.cue = item.person, item.mention, item.cue
+                        f.person, f.mention, f.cue, f.saying = item.person, item.mention, item.cue, item.saying
             if item.person is not None and not item.person.org:
                 cast.speakers.append((item.start, item.person))
         if len(para_found) >= 2:
@@ -1066,8 +1077,8 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             paragraph=f.paragraph,
             kind=f.kind,
             speaker=f.person.name if f.person is not None else None,
-            mention=f.mention,
-            cue=f.cue,
+            mention=f.mention if f.person is not None or f.saying else None,
+            cue=f.cue if f.person is not None or f.saying else None,
             roles=tuple(sorted(f.person.titles)) if f.person is not None else (),
             group=f.person is not None and f.person.group,
         )

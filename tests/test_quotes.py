@@ -1440,6 +1440,16 @@ def test_plural_things_are_no_group_that_speaks(body: str) -> None:
     assert [(q.speaker, q.group) for q in quotes_of(body) if q.kind != "indirect"] == [(None, False)]
 
 
+def test_a_verb_that_says_nothing_shows_no_speaker() -> None:
+    """ "The social safety net has become “a hammock …”": with no speaker found, the subject of
+    a verb that is not one of saying is not shown as who said it; "One message read" still is."""
+    found = quotes_of(
+        "The plan failed. The social safety net has become \u201ca hammock that lulls able-bodied people to lives of dependency.\u201d\n\n"
+        "One message read \u201cAmerica is great! Trump is disgusting.\u201d"
+    )
+    assert [(q.speaker, q.mention, q.cue) for q in found] == [(None, None, None), (None, "One message", "read")]
+
+
 def test_a_surname_that_is_also_a_title_finds_its_people() -> None:
     """ "King" is a title word ("King Abdullah") and the surname of Charlie King: asking for him
     by either name must find him, and "President Obama" still finds Obama by the name part."""
