@@ -138,8 +138,8 @@ def describe(h: QuoteHit, number: int) -> str:
     return f"{lead(h)}: \u201c{h.quote.text}\u201d [{number}]"
 
 
-def _compose(question: str, quotes: list[QuoteHit], passages: list[PassageHit], lead: str = "") -> Answer:
-    lines = [lead] if lead else []
+def _compose(question: str, quotes: list[QuoteHit], passages: list[PassageHit]) -> Answer:
+    lines: list[str] = []
     cites: list[str] = []
     for h in quotes:
         cites.append(citation(h.article, h.quote.paragraph))

@@ -12,12 +12,16 @@ from embeddings.speakers import TITLES, gendered_given_name
 _STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "on", "at", "'s", "s"}
 
 
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w']+", text.lower().replace("\u2019", "'"))
+
+
 def words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[\w']+", text.lower().replace("\u2019", "'")) if w not in _STOP}
+    return {w for w in _tokens(text) if w not in _STOP}
 
 
 def _last_word(name: str) -> str:
-    found = re.findall(r"[\w']+", name.lower().replace("\u2019", "'"))
+    found = _tokens(name)
     return found[-1] if found else ""
 
 
