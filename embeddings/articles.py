@@ -24,6 +24,9 @@ PARAGRAPH_SEP = "\n\n"
 _DATE_LINE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(.*)$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n+")
+#: Hard-wrapped text (email, Markdown written at 72 or 80 columns) keeps its lines this short.
+WRAP_WIDTH = 100
+SENTENCE_ENDS = (".", "!", "?", ":", "\u201d", '"', "\u2019", "'", ")", "]", "\u2026")
 
 
 class ArticleError(ValueError):
@@ -127,9 +130,24 @@ def article_id(key: str) -> str:
 
 
 def split_paragraphs(body: str) -> tuple[str, ...]:
-    """Paragraphs are separated by blank lines; whitespace around each is dropped."""
+    """Paragraphs are separated by blank lines, or by single line breaks in a block that is not
+    hard-wrapped (many news files put one paragraph per line); whitespace around each is dropped."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    return tuple(p.strip() for p in _BLANK_LINES.split(body) if p.strip())
+    paragraphs: list[str] = []
+    for block in _BLANK_LINES.split(body):
+        lines = [line for line in block.split("\n") if line.strip()]
+        if len(lines) > 1 and not _hard_wrapped(lines):
+            paragraphs.extend(line.strip() for line in lines)
+        elif block.strip():
+            paragraphs.append(block.strip())
+    return tuple(paragraphs)
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines cut at a fixed width, to be read as one paragraph: none but the last is longer than
+    a wrap width, and not all of them end a sentence (a list or a live blog's short lines do)."""
+    inner = [line.rstrip(" \t\u00a0") for line in lines[:-1]]
+    return all(len(line) <= WRAP_WIDTH for line in inner) and not all(line.endswith(SENTENCE_ENDS) for line in inner)
 
 
 def _iso_date(value: object) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from embeddings.articles import load_articles
+from embeddings.articles import load_articles, parse_text
 from tests.conftest import ARTICLES
 
 
@@ -39,6 +39,19 @@ def test_ids_are_stable_and_paragraphs_numbered() -> None:
     for n, start in enumerate(art.paragraph_starts, 1):
         assert art.text[start : start + len(art.paragraphs[n - 1])] == art.paragraphs[n - 1]
         assert art.paragraph_at(start) == n
+
+
+def test_one_paragraph_per_line_is_read_as_paragraphs() -> None:
+    """Many news files put each paragraph on its own line; a citation must point at that line, not
+    at a block of twelve. Text hard-wrapped at 72 columns stays one paragraph."""
+    line = "Rep. Gwen Moore said Friday that the remarks were a dog whistle to all Americans and would not be forgotten."
+    art = parse_text(f"Headline\n{line}\n\u201cIf indeed Barack Obama is not legitimate, how can you feel good\n{line}", "lines.txt")
+    assert len(art.paragraphs) == 3 and art.paragraphs[1].startswith("\u201cIf indeed")
+    assert art.paragraph_at(art.text.index("If indeed")) == 2
+    wrapped = "The council voted on Tuesday to approve the new tram line after a long\ndebate that ran past midnight, the mayor said.\n\nSecond paragraph."
+    assert parse_text(f"Headline\n\n{wrapped}", "wrapped.txt").paragraphs == (wrapped.split("\n\n")[0], "Second paragraph.")
+    listed = parse_text("Headline\n\n~ Two punters died in a car wreck.\n~ The New Yorker looks at Guantanamo.", "list.txt")
+    assert len(listed.paragraphs) == 2
 
 
 BAD_FILES = {

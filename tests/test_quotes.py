@@ -1296,6 +1296,20 @@ def test_who_was_asked_is_not_the_asker() -> None:
     assert not any("cabinet position" in q.text and q.speaker for q in found)
 
 
+def test_an_unclosed_quote_ends_with_its_line() -> None:
+    """A quote left open at the end of a line (one paragraph per line, as many news files are written)
+    does not run on into the next paragraph and take another speaker's words."""
+    found = quotes_of(
+        "\u201cIt\u2019s a dog whistle to all Americans,\u201d Rep. Gwen Moore said Friday. \u201cIf indeed Barack Obama is not legitimate, "
+        "how can you feel good about yourself as a sixth-grader.\n"
+        "\u201cI have been doing a lot of thinking recently about where we are as a country,\u201d added Rep. Jim Clyburn, the "
+        "assistant leader of the Democratic caucus."
+    )
+    moore = next(q for q in found if "If indeed" in q.text)
+    assert "Clyburn" not in moore.text and moore.speaker == "Gwen Moore"
+    assert any("lot of thinking" in q.text and q.speaker == "Jim Clyburn" for q in found), [(q.text, q.speaker) for q in found]
+
+
 def test_every_pattern_count() -> None:
     assert len(CASES) >= 40
 
