@@ -79,7 +79,7 @@ DOCUMENTS = {
     **dict.fromkeys("email letter memo statement".split(), "letter"),
     **dict.fromkeys("book memoir".split(), "book"),
     **dict.fromkeys("complaint lawsuit ruling suit".split(), "ruling"),
-    **dict.fromkeys("analysis count poll study survey tally".split(), "poll"),
+    **dict.fromkeys("analysis count poll review study survey tally".split(), "poll"),
     **dict.fromkeys("data datum estimate polling research statistic tracker".split(), "data"),
 }
 #: Verbs by which someone makes a document: "The Post ran a feature", "the campaign released an ad".
@@ -709,10 +709,22 @@ class Cast:
                     owners += [o for o in t.children if o.dep_ == "pobj"]
         if tok.dep_ == "dobj" and norm(tok.head.lemma_) in AUTHORING_VERBS:
             owners += [c for c in tok.head.children if c.dep_ == "nsubj"]
+        independent = tok.ent_type_ == "" and not any(c.dep_ == "poss" for c in tok.children)
         for owner in owners:
             author = self.named(owner, offset)
             if author is not None:
                 return author
+            # a one-word maker no one has named is an organisation: "a Gallup poll", "a Quinnipiac
+            # poll", "a POLITICO analysis" (not "a Republican ad", "a Sunday poll", "its FEC reports",
+            # nor a word of a name: "the U.S. Geological Survey", "Referee Graham Poll")
+            if (
+                owner.dep_ == "compound"
+                and is_proper(owner)
+                and owner.ent_type_ in {"ORG", "GPE", ""}
+                and independent
+                and not known_given_name(owner.text)
+            ):
+                return Person(owner.text, {norm(owner.text)}, org=True)
         return None
 
     def named(self, head: Token, offset: int) -> Person | None:

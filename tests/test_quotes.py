@@ -1222,6 +1222,15 @@ CASES = [
     # a poll's share written with a sign, and a short clause that is whole
     ("There is less consensus: 47% say the United States should commit troops on the ground.", "should commit troops", "47%", "indirect"),
     ("In Texas, half of GOP primary voters said they were angry.", "they were angry", "GOP primary voters", "indirect"),
+    # a poll or an analysis speaks for the one-word organisation that made it, not for a name's word
+    ("Trump leads Clinton by five points, according to a national Gallup Poll taken last week.", "leads Clinton", "Gallup", "indirect"),
+    (
+        "Sanders netted more money from retirees than Clinton did, according to a POLITICO analysis of FEC records.",
+        "netted more",
+        "POLITICO",
+        "indirect",
+    ),
+    ("The campaign had spent $5 million on data by September, according to its FEC reports.", "spent $5 million", None, "indirect"),
 ]
 
 
