@@ -7,6 +7,7 @@ The rule is: resolve when the article supports it, otherwise leave the speaker u
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -437,6 +438,8 @@ class Cast:
         self.outlets: list[tuple[int, Person]] = []  # named newspapers and magazines: what "the paper said" refers to
         self.introduced: list[tuple[int, int, Person]] = []  # (start, end, person): "Henry Crespo, president of …"
         self.paragraphs: list[tuple[int, str]] = []  # (offset, text) of the paragraphs read so far
+        self.places: Counter[str] = Counter()  # one-word places the tagger named so far, by how often
+        self.named_people: Counter[str] = Counter()  # one-word PERSON entities so far, by how often
 
     # -- building -------------------------------------------------------------------------
     def find(self, words: list[str], at: int | None = None, gender: str | None = None) -> Person | None:
@@ -572,6 +575,13 @@ class Cast:
             )
 
         for ent in doc.ents:
+            # a one-word name the tagger took more often for a place is that place, unless the story
+            # named such a person: "Clarkston became his home" (PERSON) after "in Clarkston" twice
+            if len(ent) == 1 and ent.label_ in {"PERSON", "GPE", "LOC"}:
+                place = self._a_place(ent.text)
+                (self.named_people if ent.label_ == "PERSON" else self.places)[norm(ent.text)] += 1
+                if ent.label_ == "PERSON" and place:
+                    continue
             # (the small model tags "Politico" a person)
             outlet = (ent.label_ == "ORG" and any(norm(t.text) in PUBLICATION_WORDS for t in ent)) or (
                 ent.label_ == "PERSON" and len(ent) == 1 and norm(ent.text) in PUBLICATION_WORDS
@@ -616,7 +626,9 @@ class Cast:
                 first_named = (
                     len(toks) == 2 and known_given_name(toks[0].text) and not any(t.ent_type_ in {"GPE", "LOC", "NORP"} for t in toks)
                 )  # but "a South Carolina Democrat" is no Carolina
-                if (tok.ent_type_ not in {"", "PERSON"} or looks_like_org(toks)) and not first_named:
+                if (
+                    tok.ent_type_ not in {"", "PERSON"} or looks_like_org(toks) or (len(toks) == 1 and self._a_place(tok.text))
+                ) and not first_named:
                     # "Trump", "Sanders" tagged ORG: a subject all the same when the article
                     # already named a person so ("Donald Trump"), or when a first name says so
                     # ("CLEVELAND - Donald Trump painted …", one ORG for the tagger)
@@ -638,6 +650,12 @@ class Cast:
                 author = self.author_of(tok, offset)
                 if author is not None:
                     self.documents.append((offset + tok.idx, kind, author))
+
+    def _a_place(self, word: str) -> bool:
+        """Whether the tagger has taken this one word for a place again and again, far more often
+        than for a person, and the story named no such person (not "Rihanna", twice a place)."""
+        places, people = self.places[norm(word)], self.named_people[norm(word)]
+        return places >= 3 and places > 2 * people and self.find_person([word]) is None
 
     def _note_subject_org(self, ent: Span, offset: int) -> None:
         """An organisation a sentence is about ("Ameriquest was one of several firms sued …"): what

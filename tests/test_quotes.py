@@ -1319,6 +1319,20 @@ def test_an_unclosed_quote_ends_with_its_line() -> None:
     assert any("lot of thinking" in q.text and q.speaker == "Jim Clyburn" for q in found), [(q.text, q.speaker) for q in found]
 
 
+def test_a_town_the_tagger_once_takes_for_a_person_is_no_speaker() -> None:
+    """The small model tags Clarkston a place four times and a person once ("Clarkston became his
+    home"); the "he" who speaks next is the man the story introduced, not the town."""
+    (q,) = quotes_of(
+        "But in Clarkston, refugees from Syria's civil war are embraced like family members.\n\n"
+        "Clarkston has a 35-year history of welcoming refugees.\n\n"
+        "After the U.S. Refugee Act of 1980 established a process for resettling refugees, Clarkston emerged as a favorite location.\n\n"
+        "Luay Sami, 33, the community center's program coordinator, came to Clarkston from Iraq in 2011.\n\n"
+        "Soon, he found the area welcoming. He got a car and a job at the  center, and Clarkston became his home.\n\n"
+        '"The stereotyping is unfortunately still strong here," he said.'
+    )
+    assert q.speaker == "Luay Sami"
+
+
 def test_every_pattern_count() -> None:
     assert len(CASES) >= 40
 
