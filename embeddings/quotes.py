@@ -221,7 +221,11 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
         while left > cue.sent.start and cue.doc[left].text != "(":
             left -= 1
         left -= 1
-    if left >= cue.sent.start and cue.doc[left].pos_ == "PROPN" and cue.doc[left].ent_type_ in {"PERSON", ""}:
+    if (
+        left >= cue.sent.start
+        and (cue.doc[left].pos_ == "PROPN" or _adverb_name(cue.doc[left]))
+        and cue.doc[left].ent_type_ in {"PERSON", ""}
+    ):
         return cue.doc[left]
     # "…," Flynn, a top Trump surrogate, said — a person before an apposition the parser lost
     if left >= cue.sent.start and cue.doc[left].text == ",":
@@ -237,7 +241,7 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     for right in cue.doc[cue.i + 1 : cue.i + 6] if inverted else []:
         if inside(right, mask):
             break
-        if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE:
+        if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE or _adverb_name(right):
             return right
         if right.pos_ in {"DET", "NOUN", "ADJ"} and right.dep_ in {"det", "compound", "amod", "nmod", "nsubj", "dobj", "npadvmod"}:
             continue  # "said spokesman Dan Fox", "beamed delegate Donald Hartley"
@@ -245,6 +249,12 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             continue  # "said retired neurosurgeon Ben Carson"
         break
     return None
+
+
+def _adverb_name(tok: Token) -> bool:
+    """A surname the tagger took for an adverb ("said Skelly", "Early described it"): capitalised
+    inside a sentence, where an adverb is not."""
+    return tok.pos_ == "ADV" and tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.i > tok.sent.start
 
 
 def _share(tok: Token) -> bool:
@@ -316,6 +326,11 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
         if low == "they":  # "Police said …" / "they said": the group that spoke last, if one did just before
             return cast.recent_group(min(at, offset + tok.idx), window=IT_WINDOW), tok.text
         return None, tok.text
+    if _adverb_name(tok):  # "said Skelly": only someone the story has named so
+        person = cast.find_person([tok.text], at)
+        if person is not None:
+            cast.speakers.append((at, person))
+        return person, tok.text
     chains = [c for c in name_chains(span) if name_tokens(c) and not inside(c[0], mask)]
     for c in chains:  # the small model tags many surnames ORG; a person of that name wins
         known = cast.find_person([t.text for t in name_tokens(c)], at) if looks_like_org(c) else None

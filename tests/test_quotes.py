@@ -1231,6 +1231,21 @@ CASES = [
         "indirect",
     ),
     ("The campaign had spent $5 million on data by September, according to its FEC reports.", "spent $5 million", None, "indirect"),
+    # a surname the tagger takes for an adverb, after or before the verb
+    (
+        "But Bill Skelly, a longtime RNC data operative, vouched for both men.\n\n"
+        "\u201cHaving access to the RNC file and two people who understand it is valuable,\u201d said Skelly, explaining he worked with them.",
+        "Having access",
+        "Bill Skelly",
+        "direct",
+    ),
+    (
+        "Rex Early, a former state party chairman, said he has not explored the process.\n\n"
+        "Informed of the local district\u2019s anti-Trump lean, Early described it as \u201cnews to me.\u201d",
+        "news to me",
+        "Rex Early",
+        None,
+    ),
 ]
 
 
