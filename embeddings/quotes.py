@@ -155,6 +155,12 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     before = cue.doc[cue.i - 1] if cue.i > 0 else None
     if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.lower_ == "of":
         return before  # "footage of Hillary Clinton asking, “…”": she asks, not the ad
+    # "Erin Brockovich, the … activist, endorsed Sanders' approach Saturday, saying she …": the parser
+    # lost the main verb and hung the speech verb on the name; a verb that takes no person as object
+    # is no passive there ("Clinton, asked about …" was asked)
+    if cue.dep_ == "acl" and cue.head.ent_type_ == "PERSON" and cue.head.i < cue.i and norm(cue.lemma_) in INTRANSITIVE_SPEECH:
+        if not inside(cue.head, mask) and not any(c.dep_ in {"agent", "auxpass"} for c in cue.children):
+            return cue.head
     tok = cue
     for _ in range(4):
         subs = [
@@ -249,6 +255,15 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             continue  # "said retired neurosurgeon Ben Carson"
         break
     return None
+
+
+#: Speech verbs that take no person as object, so that a participle of them after a name is no passive.
+INTRANSITIVE_SPEECH = set(
+    """
+    add argue claim comment concede declare explain insist joke note post quip remark reply
+    respond say state tweet write
+    """.split()
+)
 
 
 def _adverb_name(tok: Token) -> bool:

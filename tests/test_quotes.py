@@ -1231,6 +1231,14 @@ CASES = [
         "indirect",
     ),
     ("The campaign had spent $5 million on data by September, according to its FEC reports.", "spent $5 million", None, "indirect"),
+    # the parser made the speech verb a participle of the name: no passive for a verb of saying
+    (
+        "Erin Brockovich, the legendary environmental activist and lawyer, endorsed Sanders\u2019 approach Saturday, saying she "
+        "hadn\u2019t yet called for the governor\u2019s resignation because she believed \u201cwe need to focus all of our energy.\u201d",
+        "resignation",
+        "Erin Brockovich",
+        None,
+    ),
     # a surname the tagger takes for an adverb, after or before the verb
     (
         "But Bill Skelly, a longtime RNC data operative, vouched for both men.\n\n"
