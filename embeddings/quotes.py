@@ -324,6 +324,8 @@ NOT_NEWSPAPERS = {"academic", "position", "research", "white", "working"}
 IT_WINDOW = 600
 #: Nouns for any kind of organisation, which refer back as "it" does: "the group said", "The agency declined".
 GENERIC_ORG_NOUNS = {"agency", "company", "firm", "group", "organisation", "organization", "outlet", "website"}
+#: … of which these may be a newspaper.
+PRESS_ORG_NOUNS = {"company", "firm", "outlet", "website"}
 
 
 def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue: Token) -> tuple[Person | None, str]:
@@ -456,7 +458,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
         restrictive = any(c.dep_ in {"relcl", "acl"} and tok.doc[c.left_edge.i - 1].text != "," for c in tok.children)
         owned = any(t.dep_ == "poss" and t.pos_ in {"PROPN", "PRON"} for t in span[:3])  # but "the nation's largest gun group"
         if low in GENERIC_ORG_NOUNS and tok.tag_ != "NNS" and not owned and not restrictive:
-            org = cast.recent_org(at, window=IT_WINDOW, any_subject=True)
+            # (a newspaper is "the paper", "the outlet", "the website", not "the group" or "the agency")
+            org = cast.recent_org(at, window=IT_WINDOW, any_subject=True, press=low in PRESS_ORG_NOUNS)
             if org is not None:
                 return org, mention
         # "the paper said", "the editorial board writes", "the paper's editorial board": the newspaper named last

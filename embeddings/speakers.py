@@ -412,6 +412,11 @@ def party_of(words: Iterable[str]) -> str | None:
     return parties.pop() if len(parties) == 1 else None
 
 
+def _word_set(person: Person) -> frozenset[str]:
+    """A name's words without punctuation: "Chicago Sun-Times" as one entity or as "Sun - Times"."""
+    return frozenset(w for w in person.words if any(c.isalnum() for c in w))
+
+
 def _latest(pairs: Iterable[tuple[int, Person | None]]) -> tuple[int, Person | None]:
     """The (offset, person) pair with the highest offset, or (-1, None)."""
     return max(pairs, default=(-1, None), key=lambda pair: pair[0])
@@ -817,12 +822,20 @@ class Cast:
             return None
         return None if any(end <= off < at for off, _, _ in self.mentions) else person
 
-    def recent_org(self, at: int, word: str | None = None, window: int = 1500, any_subject: bool = False) -> Person | None:
+    def recent_org(
+        self, at: int, word: str | None = None, window: int = 1500, any_subject: bool = False, press: bool = True
+    ) -> Person | None:
         """The latest organisation before `at` with `word` in its name ("the commission said"),
         or without a word, the latest one that spoke or was a subject ("it said"); `any_subject`
-        counts every organisation a sentence was about ("the company said")."""
+        counts every organisation a sentence was about ("the company said"); without `press`, no
+        newspaper that reported ("the group said" is not the Chicago Sun-Times)."""
         known = self.mentions + self.organisations + (self.subject_orgs if any_subject else [])
-        return _latest((off, p) for off, p, s in known if p.org and off < at and at - off < window and (word in p.words if word else s))[1]
+        papers = set() if press else {_word_set(o) for _, o in self.outlets}
+        return _latest(
+            (off, p)
+            for off, p, s in known
+            if p.org and off < at and at - off < window and (word in p.words if word else s) and _word_set(p) not in papers
+        )[1]
 
     def recent_outlet(self, at: int, window: int = 1500) -> Person | None:
         """The newspaper or magazine named last before `at`: "the paper said", "the editorial board writes"."""

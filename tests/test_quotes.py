@@ -1356,6 +1356,16 @@ def test_a_town_the_tagger_once_takes_for_a_person_is_no_speaker() -> None:
     assert q.speaker == "Luay Sami"
 
 
+def test_the_group_is_no_newspaper_that_reported() -> None:
+    """ "the group said" refers back to an organisation, not to the newspaper the story last cited."""
+    found = quotes_of(
+        "In Chicago, the Chicago Sun-Times reported that the parade drew a million people.\n\n"
+        '"For us, celebrating Pride this year meant choosing between two threats," the group said in a statement.'
+    )
+    (q,) = [q for q in found if "Pride" in q.text]
+    assert q.speaker != "Chicago Sun-Times"
+
+
 def test_every_pattern_count() -> None:
     assert len(CASES) >= 40
 
