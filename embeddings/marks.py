@@ -112,7 +112,7 @@ def _find_close(text: str, i: int, close: str, double: bool) -> int:
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch == close and (close != '"' or _can_close(text, i) or i + 1 == n):
+        if ch == close and (close != '"' or _can_close(text, i) or i + 1 == n or _spaced_close(text, i)):
             if double or _can_close(text, i):
                 return i
         elif double and ch == "\u201c" and close == "\u201d" and _can_close(text, i):
@@ -129,6 +129,12 @@ def _find_close(text: str, i: int, close: str, double: bool) -> int:
             return -1  # single quotes never run across double marks or lines
         i += 1
     return -1
+
+
+def _spaced_close(text: str, i: int) -> bool:
+    """A straight mark set off by spaces right after the end of a sentence or of a nested quote
+    closes the open quote: "… the term 'African American outreach,' " he told the group"."""
+    return i >= 2 and text[i - 1] == " " and text[i - 2] in "'\u2019,.?!" and (i + 1 == len(text) or text[i + 1].isspace())
 
 
 def inside(tok: Token, mask: list[bool] | None) -> bool:

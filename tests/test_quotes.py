@@ -1366,6 +1366,18 @@ def test_the_group_is_no_newspaper_that_reported() -> None:
     assert q.speaker != "Chicago Sun-Times"
 
 
+def test_a_straight_mark_set_off_by_spaces_closes_the_quote() -> None:
+    """The Washington Post and the BBC close a quote as ,' " or , " (a space before the mark): the
+    quote ends there, and the attribution after it is not part of it."""
+    found = quotes_of(
+        "\"I've always been insulted with the term 'African American outreach,' \" Rep. Bobby Scott told the group. "
+        '"The economic landscape has changed quite considerably, " said Philip Shaw, chief economist at Investec.'
+    )
+    texts = {q.text: q.speaker for q in found}
+    assert texts.get("I've always been insulted with the term 'African American outreach,'") == "Bobby Scott", texts
+    assert texts.get("The economic landscape has changed quite considerably") == "Philip Shaw", texts
+
+
 def test_every_pattern_count() -> None:
     assert len(CASES) >= 40
 
