@@ -580,8 +580,8 @@ class Cast:
             )
 
         for ent in doc.ents:
-            # a one-word name the tagger took more often for a place is that place, unless the story
-            # named such a person: "Clarkston became his home" (PERSON) after "in Clarkston" twice
+            # a one-word name the tagger took for a place again and again is that place (see
+            # _a_place): "Clarkston became his home" (PERSON) after seven times a place
             if len(ent) == 1 and ent.label_ in {"PERSON", "GPE", "LOC"}:
                 place = self._a_place(ent.text)
                 (self.named_people if ent.label_ == "PERSON" else self.places)[norm(ent.text)] += 1
