@@ -93,13 +93,18 @@ def questions(rng: random.Random, limit: int, old_names: bool = False, old_named
     return [a for a in answerable if a["kept"]], unanswerable
 
 
+def _capitalised(text: str) -> list[str]:
+    """The capitalised words of a Source that are not stop words, in order."""
+    return [x for x in re.findall(r"[A-Z][\w’'-]+", text) if x.lower() not in STOP]
+
+
 def asked_name(source: str, old: bool = False) -> str | None:
     """The name a user asks by: the surname of the Source's person ("Sen. Claire McCaskill (D-Mo.)"
     → McCaskill, "Michael Oppenheimer, a professor … at Princeton University" → Oppenheimer), else
     the last capitalised word of the Source's first named part ("The Daily Caller" → Caller).
     Until session 15 it was the last capitalised word of the whole Source ("D-Mo", "University"):
     `old` (`--old-names`) asks that way, to compare with earlier numbers."""
-    capitalised = [x for x in re.findall(r"[A-Z][\w’'-]+", source) if x.lower() not in STOP]
+    capitalised = _capitalised(source)
     if not capitalised:
         return None
     if old:
@@ -119,7 +124,7 @@ def asked_name(source: str, old: bool = False) -> str | None:
         if words:
             return words[-1]
     for part in parts:
-        words = [x for x in re.findall(r"[A-Z][\w’'-]+", part) if x.lower() not in STOP and x.lower().rstrip(".") not in TITLES]
+        words = [x for x in _capitalised(part) if x.lower().rstrip(".") not in TITLES]
         if words:
             return words[-1]
     return capitalised[-1]

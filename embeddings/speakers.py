@@ -583,9 +583,9 @@ class Cast:
             # a one-word name the tagger took for a place again and again is that place (see
             # _a_place): "Clarkston became his home" (PERSON) after seven times a place
             if len(ent) == 1 and ent.label_ in {"PERSON", "GPE", "LOC"}:
-                place = self._a_place(ent.text)
+                place = ent.label_ == "PERSON" and self._a_place(ent.text)  # judged before this one counts
                 (self.named_people if ent.label_ == "PERSON" else self.places)[norm(ent.text)] += 1
-                if ent.label_ == "PERSON" and place:
+                if place:
                     continue
             # (the small model tags "Politico" a person)
             outlet = (ent.label_ == "ORG" and any(norm(t.text) in PUBLICATION_WORDS for t in ent)) or (
