@@ -152,6 +152,23 @@ def retrieve(searcher, item: dict) -> list[int]:
     return [h.id for h in searcher.quotes(item["about"], k=5, quote_ids=ids)] if ids else []
 
 
+def report_ranks(searcher, label: str, items: list[dict]) -> None:
+    """Print Recall@1/@5, MRR of the gold quote and the top quote's speaker accuracy."""
+    r1 = r5 = mrr = spk = 0.0
+    for it in items:
+        ids = retrieve(searcher, it)
+        ranks = [r for r, i in enumerate(ids) if matches(searcher, searcher.index.quotes[i], it)]
+        if ranks:
+            r1 += ranks[0] == 0
+            r5 += 1
+            mrr += 1 / (ranks[0] + 1)
+        if ids:
+            top = searcher.index.quotes[ids[0]]
+            spk += speaker_ok(searcher.directory.canonical(top), it["speaker"])
+    n = max(1, len(items))
+    print(f"  {label}  R@1 {r1 / n:.3f}  R@5 {r5 / n:.3f}  MRR {mrr / n:.3f}  speaker@1 {spk / n:.3f}")
+
+
 def sweep(searcher, answerable: list[dict], unanswerable: list[dict]) -> None:
     """Calibration table for what-did questions. A hit is relevant when its cosine reaches t or
     when the quote holds at least a share c of the topic's content words (and cosine >= 0.1);
@@ -191,6 +208,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--bm25-weight", type=float, default=None, help="override the fusion weight (for tuning)")
     ap.add_argument("--coverage-weight", type=float, default=None, help="override the word-coverage bonus (for tuning)")
+    ap.add_argument("--order-weight", type=float, default=None, help="override the in-order bonus (for tuning)")
     ap.add_argument("--old-named", action="store_true", help="keep questions whose gold speaker is no name (see questions())")
     ap.add_argument("--old-names", action="store_true", help="ask what-did questions by the pre-session-15 name (see asked_name)")
     ap.add_argument("--encoder", choices=["torch", "onnx-int8"], default="torch", help="the embedding encoder (WHOSAID_ENCODER)")
@@ -207,6 +225,8 @@ def main() -> None:
         searcher.bm25_weight = args.bm25_weight
     if args.coverage_weight is not None:
         searcher.coverage_weight = args.coverage_weight
+    if args.order_weight is not None:
+        searcher.order_weight = args.order_weight
     answerable, unanswerable = questions(rng, args.max_questions, args.old_names, args.old_named)
     print(
         f"questions: {sum(a['kind'] == 'who' for a in answerable)} who-said, {sum(a['kind'] == 'what' for a in answerable)} what-did, "
@@ -215,21 +235,17 @@ def main() -> None:
     for mode in ("dense", "bm25", "hybrid"):
         searcher.mode = mode
         for kind in ("who", "what"):
-            items = [a for a in answerable if a["kind"] == kind]
-            r1 = r5 = mrr = spk = 0.0
-            for it in items:
-                ids = retrieve(searcher, it)
-                ranks = [r for r, i in enumerate(ids) if matches(searcher, searcher.index.quotes[i], it)]
-                if ranks:
-                    r1 += ranks[0] == 0
-                    r5 += 1
-                    mrr += 1 / (ranks[0] + 1)
-                if ids:
-                    top = searcher.index.quotes[ids[0]]
-                    spk += speaker_ok(searcher.directory.canonical(top), it["speaker"])
-            n = max(1, len(items))
-            print(f"  {mode:<6} {kind}-questions  R@1 {r1 / n:.3f}  R@5 {r5 / n:.3f}  MRR {mrr / n:.3f}  speaker@1 {spk / n:.3f}")
+            report_ranks(searcher, f"{mode:<6} {kind}-questions", [a for a in answerable if a["kind"] == kind])
     searcher.mode = "hybrid"
+    # the in-order bonus (search.ORDER_WEIGHT) favours a fragment's word order; the same who-said
+    # questions with their words shuffled show what it costs a question that keeps no order
+    mixer = random.Random(args.seed)
+    shuffled = []
+    for it in (a for a in answerable if a["kind"] == "who"):
+        words = it["q"].removeprefix("Who said ").rstrip("?").split()
+        mixer.shuffle(words)
+        shuffled.append({**it, "q": f"Who said {' '.join(words)}?"})
+    report_ranks(searcher, "hybrid who-questions, words shuffled", shuffled)
     sweep(searcher, answerable, unanswerable)
     refused = sum(not answer(u["q"], searcher).found for u in unanswerable)
     kept = first = speaker = 0

@@ -140,3 +140,27 @@ def test_a_refusal_names_everyone_the_name_matched(settings, tmp_path) -> None:
     a = _ask(searcher, "What did Clinton say about football?")
     assert not a.found
     assert "Hillary Clinton" in a.text and "Bill Clinton" in a.text, a.text
+
+
+def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(settings, tmp_path) -> None:
+    """Two speakers use the same words; the one who said them in the order the user remembers
+    comes first, although word counts and averaged vectors cannot tell the two quotes apart."""
+    from embeddings.pipeline import build_index, open_searcher
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "farm.txt").write_text(
+        "Farm bill debate\n\n"
+        "\u201cFirst the farmers lose their markets, and then the tariffs hurt the workers,\u201d Senator Ann Lee said.\n\n"
+        "\u201cFirst the tariffs hurt the farmers, and then the workers lose their markets,\u201d Governor Bo Park said.\n",
+        encoding="utf-8",
+    )
+    s = settings.model_copy(update={"articles_dir": articles, "index_dir": tmp_path / "ix"})
+    build_index(s)
+    searcher = open_searcher(s)
+    for question, speaker in (
+        ("Who said the tariffs hurt the farmers and then the workers lose?", "Bo Park"),
+        ("Who said the farmers lose their markets and then the tariffs hurt?", "Ann Lee"),
+    ):
+        a = _ask(searcher, question)
+        assert a.found and a.quotes[0].speaker == speaker, (question, [q.speaker for q in a.quotes])
