@@ -1,18 +1,22 @@
-"""Start-up: process start to first answer with a persisted index, and memory per passage:
+"""Start-up: process start to first answer with a persisted index, memory per passage, and the
+latency of whole answers (hybrid search, fusion, answer assembly) once the index is loaded:
 
-    python benchmarks/startup.py [--passages 100000] [--seed-articles 40]
+    python benchmarks/startup.py [--passages 100000] [--seed-articles 40] [--questions 100]
 
 A real index is built from the first bbc-2004 articles; a large one is made from it by copying
 its articles (new paths and ids) with their passages, quotes and vectors (plus a little noise, so
 no two vectors are equal) and saved as a normal generation. Then `whosaid ask … --json` runs as a
 fresh process on each: the small index is the baseline of the same run (Python, imports, model
-load), the difference is what the index size costs.
+load), the difference is what the index size costs. Then both indexes answer the same questions
+in-process (who-said fragments and what-did questions drawn from the seed articles' quotes):
+p50/p95 of `answer()` with the query embedding, the small index again the baseline.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import random
 import shutil
 import subprocess
 import sys
@@ -27,8 +31,9 @@ sys.path.insert(0, str(ROOT))
 
 from corpora import BBC  # noqa: E402
 
+from bot.answer import answer  # noqa: E402
 from embeddings.index import Index, load, save  # noqa: E402
-from embeddings.pipeline import build_index  # noqa: E402
+from embeddings.pipeline import build_index, open_searcher  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
 
 QUESTION = "Who said the economy would grow next year?"
@@ -78,10 +83,41 @@ def first_answer(index_dir: Path) -> tuple[float, float]:
     return seconds, int(peak_kb) / 1024
 
 
+def questions(index: Index, n: int) -> list[str]:
+    """Who-said fragments (six words of a quote, one dropped) and what-did questions (a speaker's
+    surname and three of the quote's longer words), as users ask them."""
+    rng = random.Random(7)
+    quotes = [q for q in index.quotes if q.speaker and len(q.text.split()) >= 8]
+    asked = []
+    for q in rng.sample(quotes, min(len(quotes), n)):
+        words = [w.strip(".,;:!?\"'\u201c\u201d") for w in q.text.split()]
+        start = rng.randrange(0, len(words) - 5)
+        window = words[start : start + 6]
+        del window[rng.randrange(1, 5)]
+        asked.append(f"Who said {' '.join(window).lower()}?")
+        topic = [w.lower() for w in words if len(w) > 4]
+        if len(topic) >= 3:
+            asked.append(f"What did {q.speaker.split()[-1]} say about {' '.join(rng.sample(topic, 3))}?")
+    return asked
+
+
+def answer_latency(settings: Settings, index_dir: Path, asked: list[str]) -> tuple[float, float]:
+    """p50 and p95 milliseconds of answer() on a loaded index, the query embedding included."""
+    searcher = open_searcher(settings, index_dir)
+    answer(asked[0], searcher)  # warm-up
+    times = []
+    for q in asked:
+        started = time.perf_counter()
+        answer(q, searcher)
+        times.append((time.perf_counter() - started) * 1000)
+    return float(np.percentile(times, 50)), float(np.percentile(times, 95))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--passages", type=int, default=100_000)
     ap.add_argument("--seed-articles", type=int, default=40)
+    ap.add_argument("--questions", type=int, default=100, help="quotes to draw questions from (two questions each)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus, small_dir, big_dir = Path(tmp) / "articles", Path(tmp) / "small", Path(tmp) / "big"
@@ -107,6 +143,14 @@ def main() -> None:
             f"= {big_s / small_s:.2f}x the baseline"
         )
         print(f"  memory per passage (with its quotes and their vectors): {extra:,.0f} bytes")
+        asked = questions(small, args.questions)
+        small_p50, small_p95 = answer_latency(settings, small_dir, asked)
+        big_p50, big_p95 = answer_latency(settings, big_dir, asked)
+        print(f"  whole answers ({len(asked)} questions), small index (baseline): p50 {small_p50:.1f} ms  p95 {small_p95:.1f} ms")
+        print(
+            f"  whole answers, {len(big.passages):,} passages: p50 {big_p50:.1f} ms  p95 {big_p95:.1f} ms  "
+            f"= {big_p95 / small_p95:.2f}x the baseline p95"
+        )
 
 
 if __name__ == "__main__":

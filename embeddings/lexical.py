@@ -72,5 +72,10 @@ class Lexical:
         if allowed is not None:
             mask = np.zeros(self.size, dtype=np.float32)
             mask[allowed] = 1.0
-        docs, scores = self.retriever.retrieve([ids], k=min(k, self.size), show_progress=False, weight_mask=mask)
-        return [int(d) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+        scores = self.retriever.get_scores(ids, weight_mask=mask)
+        # the top k among the texts that hold a query word: bm25s's own top-k partitions all
+        # scores, mostly zeros, which took 35 ms of a 60 ms answer at 240k quotes
+        hits = np.flatnonzero(scores > 0)
+        if len(hits) > k:
+            hits = hits[np.argpartition(-scores[hits], k - 1)[:k]]
+        return [int(d) for d in hits[np.lexsort((hits, -scores[hits]))]]
