@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 
 import bm25s
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from embeddings.index import Index
 from embeddings.lexical import Lexical
@@ -103,11 +104,22 @@ def in_order(query: str, text: str) -> float:
     return sum(b.size for b in blocks) / len(q)
 
 
+def one_blas_thread() -> None:
+    """numpy's and scipy's OpenBLAS to one thread. Their idle threads spin on the two cores and
+    starve the next query embedding: whole answers at 100k passages took p50 22 / p95 85 ms with
+    them, 15 / 18 ms without (benchmarks/startup.py). Faiss's own BLAS is left alone."""
+    controller = ThreadpoolController()
+    ours = [lib["filepath"] for lib in controller.info() if lib["user_api"] == "blas" and "faiss" not in lib["filepath"]]
+    if ours:
+        controller.select(filepath=ours).limit(limits=1)
+
+
 class Searcher:
     """An index, its model and its lexical indexes, ready to answer; one per index generation."""
 
     def __init__(self, index: Index, model, mode: str = "hybrid", previous: Searcher | None = None) -> None:
         """`previous`: the searcher of the generation this one replaces; its tokenized texts are reused."""
+        one_blas_thread()
         self.index = index
         self.model = model
         self.mode = mode  # "hybrid", "dense" or "bm25": evaluation compares them
