@@ -687,11 +687,30 @@ def _note_groups(doc: Doc, offset: int, cues: list[Token], mask: list[bool], cas
     for tok in doc:
         if tok.dep_ != "nsubj" or inside(tok, mask):
             continue
+        pair = _named_together(tok, offset, cast)
+        if pair is not None:
+            cast.groups.append((offset + tok.idx, pair))
+            continue
         is_group = _is_group(tok)
         if not (is_group or tok.tag_ in {"NNS", "NNPS"}):
             continue
         group = _group_person(_mention_span(tok), tok) if is_group and tok.head.i in speaking else None
         cast.groups.append((offset + tok.idx, group))
+
+
+def _named_together(tok: Token, offset: int, cast: Cast) -> Person | None:
+    """People the story has named, coordinated as one subject ("Professors Foner and Alba
+    suggest …"): a later "they write" is the two of them."""
+    heads = [tok, *tok.conjuncts]
+    if len(heads) < 2 or any(h.pos_ != "PROPN" for h in heads):
+        return None
+    people: list[Person] = []
+    for h in heads:  # each conjunct's head is the surname ("Professors Nancy Foner" → Foner)
+        person = cast.find_person([h.text], offset + h.idx)
+        if person is None or person in people:
+            return None
+        people.append(person)
+    return Person(" and ".join(p.name for p in people), set().union(*(p.words for p in people)), group=True)
 
 
 def _note_unnamed(doc: Doc, offset: int, mask: list[bool], cast: Cast) -> None:

@@ -1254,6 +1254,15 @@ CASES = [
         "Rex Early",
         None,
     ),
+    # two people named together as one subject: a later "they" is the two of them
+    (
+        "Stephen S. Cohen and J. Bradford DeLong are economists at Berkeley. Cohen and DeLong argue that "
+        "the country chose finance over industry.\n\n"
+        "“Washington hitched the nation’s future to housing and finance,” they write.",
+        "Washington hitched",
+        "Stephen S. Cohen and J. Bradford DeLong",
+        "direct",
+    ),
 ]
 
 
