@@ -553,6 +553,9 @@ class Cast:
         def outside(tok: Token) -> bool:
             return not inside(tok, quoted)
 
+        def reports(verb: Token) -> bool:
+            return any(c.dep_ == "ccomp" for c in verb.children)
+
         def subject(tok: Token) -> bool:
             """The subject, or a name in apposition to it ("His former partner, Lawrence Cummings,
             called …"), also where the parser hung the name on a place or firm in the subject's
@@ -573,9 +576,17 @@ class Cast:
             verb = head.head
             if verb.dep_ not in {"ccomp", "advcl"} or inside(verb.head, quoted):
                 return True
-            # when that subject is a person ("If Clinton's wobbly on the TPP, she's …" is still about Clinton)
+            # when that subject is a person ("If Clinton's wobbly on the TPP, she's …" is still about
+            # Clinton), or a "he"/"she" before the clause it governs ("he does believe McConnell is
+            # correct" is about whoever he is; not "Gray ticked through the code: “…,” he said", nor
+            # a clause that reports in turn: "He told Mr Trump … Mr Obama has previously said …")
             return not any(
-                c.dep_.startswith("nsubj") and c.pos_ == "PROPN" and outside(c) and (c.ent_type_ == "PERSON" or self.find_person([c.text]))
+                c.dep_.startswith("nsubj")
+                and outside(c)
+                and (
+                    (c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or self.find_person([c.text])))
+                    or (verb.dep_ == "ccomp" and c.i < verb.i and c.pos_ == "PRON" and norm(c.text) in MALE | FEMALE and not reports(verb))
+                )
                 for c in verb.head.children
             )
 

@@ -1263,6 +1263,15 @@ CASES = [
         "Stephen S. Cohen and J. Bradford DeLong",
         "direct",
     ),
+    # who believes is the topic, not who is believed about
+    (
+        "Naureen Jahangir, a Sanders supporter from Hemet, has no intention of backing Hillary Clinton. "
+        "She doesn’t think Clinton can address the issues that Sanders raised.\n\n"
+        "“I will vote for the candidate that best represents my viewpoint,” she said.",
+        "I will vote for the candidate",
+        "Naureen Jahangir",
+        "direct",
+    ),
 ]
 
 
