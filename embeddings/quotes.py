@@ -707,7 +707,7 @@ def _named_together(tok: Token, offset: int, cast: Cast) -> Person | None:
     people: list[Person] = []
     for h in heads:  # each conjunct's head is the surname ("Professors Nancy Foner" → Foner)
         person = cast.find_person([h.text], offset + h.idx)
-        if person is None or person in people:
+        if person is None or any(person is p for p in people):  # the same person, not an equal-looking one
             return None
         people.append(person)
     return Person(" and ".join(p.name for p in people), set().union(*(p.words for p in people)), group=True)

@@ -35,8 +35,9 @@ COVERAGE_WEIGHT = 0.04
 #: Bonus per share of the question's words a text holds in the question's order (in_order): people
 #: who remember a fragment remember its words in sequence, which BM25 and the coverage bonus ignore.
 #: benchmarks/eval_retrieval.py (--order-weight), who-said R@1 at 0 / 0.04 / 0.08: 0.965 / 0.985 /
-#: 0.990 on fragments; with the fragment's words shuffled 0.965 / 0.960 / 0.950. Kept at 0.04, the
-#: coverage bonus's weight: a shuffled question loses one point of R@1 at most.
+#: 0.990 on fragments; with the fragment's words shuffled (another seed than the script's own
+#: shuffled line) 0.965 / 0.960 / 0.950. Kept at 0.04, the coverage bonus's weight: a shuffled
+#: question loses one point of R@1 at most.
 ORDER_WEIGHT = 0.04
 CANDIDATES = 50
 _WORD = re.compile(r"\w\w+")
@@ -106,8 +107,10 @@ def in_order(query: str, text: str) -> float:
 
 def one_blas_thread() -> None:
     """numpy's and scipy's OpenBLAS to one thread. Their idle threads spin on the two cores and
-    starve the next query embedding: whole answers at 100k passages took p50 22 / p95 85 ms with
-    them, 15 / 18 ms without (benchmarks/startup.py). Faiss's own BLAS is left alone."""
+    starve the next query embedding: whole answers at 100k passages took p50 23 / p95 85 ms with
+    them, 13.9 / 16.7 ms without (benchmarks/startup.py). Faiss's own BLAS is left alone. The limit
+    holds for the whole process; the indexing path does not need those threads (throughput.py
+    measured the same with OPENBLAS_NUM_THREADS=1)."""
     controller = ThreadpoolController()
     ours = [lib["filepath"] for lib in controller.info() if lib["user_api"] == "blas" and "faiss" not in lib["filepath"]]
     if ours:
