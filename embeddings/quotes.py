@@ -966,11 +966,19 @@ def _reporting(verb: Token) -> Token | None:
     return None
 
 
-def _cue_text(cue: Token) -> str:
+def _cue_text(cue: Token, first: int | None = None) -> str:
+    """The cue as a reader would say it before the words it introduces: with its particle
+    ("pointed out") and, right after it, the preposition whose object they are ("called for",
+    "warned of"; not "referred as" for "referred to him as"), given `first`, the index of the
+    words' first token."""
     if cue.lower_ == "according":
         return "according to"
-    parts = [c for c in cue.children if c.dep_ == "prt"]
-    return cue.text + "".join(" " + p.text for p in parts)
+    words = [cue, *(c for c in cue.children if c.dep_ == "prt")]
+    if first is not None:
+        between = [t for t in cue.doc[words[-1].i + 1 : first] if not t.is_quote]
+        if len(between) == 1 and between[0].dep_ == "prep" and between[0].head.i == cue.i:
+            words.append(between[0])
+    return " ".join(t.text for t in words)
 
 
 def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> list[Quote]:
@@ -1015,7 +1023,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                     person, mention, cue_text, cue = para_found[-1].person, para_found[-1].mention, para_found[-1].cue, None
                 if cue is not None:
                     subj = _subject(cue, mask)
-                    cue_text = _cue_text(cue)
+                    cue_text = _cue_text(cue, next((t.i for t in doc if t.idx >= s.start), None))
                     saying = cue.lower_ == "according" or cue.lemma_.lower() in SAYING_VERBS
                     if subj is not None:
                         person, mention = _resolve(subj, offset + s.mark_start, offset, cast, mask, cue)
@@ -1218,7 +1226,9 @@ def _indirect(
         # of rape"); a parenthetical cue's clause holds its speaker ("…, Rubio said, …")
         said = mask if holds_subject else [*mask[: span.start_char], *[True] * (span.end_char - span.start_char), *mask[span.end_char :]]
         person, mention = _resolve(subj, offset + cue.idx, offset, cast, said, cue)
-        out.append(_Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue)))
+        out.append(
+            _Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue, span.start))
+        )
     return out
 
 

@@ -1677,3 +1677,17 @@ def test_an_echo_is_no_reported_speech() -> None:
         "Martin O\u2019Malley spoke last.\n\nO\u2019Malley reminded viewers that he doesn\u2019t: he backs it. Clinton said she does not."
     )
     assert not [q for q in found if q.kind == "indirect" and q.text.startswith(("he doesn", "she does"))], [q.text for q in found]
+
+
+def test_the_cue_keeps_the_preposition_of_the_words_it_reports() -> None:
+    """An answer reads "Trump called for: the complete repeal …", not "Trump called: the complete
+    repeal …", which says something else; a preposition elsewhere in the sentence stays out."""
+    found = quotes_of(
+        "Donald Trump has called for the complete repeal of the health law.\n\n"
+        "The International Monetary Fund cut its forecast. It warned of \u201cpolitical tensions\u201d in Europe.\n\n"
+        "Jane Smith said of the plan that it was \u201ca disaster for us all.\u201d"
+    )
+    cues = {q.text: q.cue for q in found}
+    assert cues["the complete repeal of the health law"] == "called for"
+    assert cues["political tensions"] == "warned of"
+    assert cues["a disaster for us all."] == "said"
