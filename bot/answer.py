@@ -6,10 +6,10 @@ below the relevance threshold the answer says the articles don't say, and cites 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.questions import read_question
 from embeddings.articles import Article
 from embeddings.passages import Passage
 from embeddings.people import Speaker, quote_ids
@@ -17,20 +17,6 @@ from embeddings.quotes import Quote
 from embeddings.search import Hit, Searcher, Where
 
 NOT_FOUND = "The loaded articles don't say."
-_CUES = (
-    r"said|says|say|called|calls|described|describes|claimed|claims|told|stated|declared|warned|"
-    r"noted|added|argued|insisted|promised|wrote|tweeted|stressed|emphasi[sz]ed|remarked|predicted|"
-    r"admitted|announced|suggested|vowed|pledged|asserted|described"
-)
-WHO_SAID = re.compile(rf"^\s*who\s+(?:(?:has|had|did)\s+)?(?:{_CUES})\b[\s,:]*(?:that\s+)?(?P<what>.+?)[\s?.!]*$", re.I | re.S)
-WHAT_DID = re.compile(
-    r"^\s*what\s+(?:did|does|has|have|had|do)\s+(?P<who>.+?)\s+"
-    r"(?:say|said|tell|told|think|claim|claimed|write|written|tweet|tweeted|note|noted|add|added|argue|argued|"
-    r"announce|announced|promise|promised|warn|warned)\b"
-    r"(?:\s+(?:about|on|regarding|of|concerning|to)\s+(?P<about>.+?))?[\s?.!]*$",
-    re.I | re.S,
-)
-_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 @dataclass(frozen=True)
@@ -157,22 +143,19 @@ def not_found(question: str, why: str = NOT_FOUND) -> Answer:
     return Answer(question, why, False)
 
 
-def _clean(text: str) -> str:
-    return text.strip().strip(_QUOTE_MARKS).strip()
-
-
 def answer(
     question: str, searcher: Searcher, min_score: float = 0.45, max_quotes: int = 5, max_passages: int = 3, where: Where | None = None
 ) -> Answer:
     """Who said X / what did P say (about Y) / anything else, answered from the index (from the
     articles `where` admits, when given)."""
-    question = " ".join(question.split())
+    asked = read_question(question)
+    question = asked.text
     if not question:
         return not_found(question, "Ask a question, e.g. \u201cWho said the talks were productive?\u201d")
-    if m := WHAT_DID.match(question):
-        return speaker_quotes(question, m.group("who"), m.group("about"), searcher, min_score, max_quotes, where)
-    if m := WHO_SAID.match(question):
-        what = _clean(m.group("what"))
+    if asked.speaker:
+        return speaker_quotes(question, asked.speaker, asked.about, searcher, min_score, max_quotes, where)
+    if asked.who_said:
+        what = asked.who_said
         words = len(what.split())
         hits = [h for h in searcher.quotes(what, k=max_quotes * 3, where=where) if _relevant(h, min_score, min_score - 0.15, words)]
         quote_hits = _dedupe([_quote_hit(searcher, h) for h in hits])[:max_quotes]
@@ -198,7 +181,6 @@ def speaker_quotes(
     question: str, who: str, about: str | None, searcher: Searcher, min_score: float, limit: int, where: Where | None = None
 ) -> Answer:
     """A person's quotes, matched by any of their names or titles, ranked by the topic if given."""
-    who = _clean(who)
     speakers = searcher.directory.find(who)
     if not speakers:
         return not_found(question, f"The loaded articles have no quotes from {who}.")
@@ -206,7 +188,6 @@ def speaker_quotes(
     if not ids:
         return not_found(question, f"The selected articles have no quotes from {_either(speakers)}.")
     if about:
-        about = _clean(about)
         hits = [h for h in searcher.quotes(about, k=limit * 3, quote_ids=ids) if _relevant(h, min_score - TOPIC_MARGIN, TOPIC_FLOOR)]
         if not hits:
             return not_found(question, f"The loaded articles don't quote {_either(speakers)} on {about}.")

@@ -164,3 +164,17 @@ def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(settin
     ):
         a = _ask(searcher, question)
         assert a.found and a.quotes[0].speaker == speaker, (question, [q.speaker for q in a.quotes])
+
+
+def test_a_question_asked_in_other_words_gets_the_same_answer(searcher) -> None:
+    expected = _ask(searcher, "What did Umerov say about the meeting?").quotes[0].quote
+    for q in [
+        "Did Umerov say anything about the meeting?",
+        "What has Umerov been saying about the meeting?",
+        "Quotes from Umerov on the meeting",
+        "Can you tell me what Umerov said about the meeting?",
+    ]:
+        a = _ask(searcher, q)
+        assert a.found and a.quotes[0].quote == expected, q
+    a = _ask(searcher, "Did anyone say there is still a lot of work to be done?")
+    assert a.found and a.quotes[0].speaker == "Marco Rubio"
