@@ -1434,15 +1434,28 @@ def _before_quote(span: Span, mask: list[bool], cue: Token) -> Span | None:
     cut = False
     for tok in span:
         if inside(tok, mask):
-            span, cut = span.doc[span.start : tok.i], True
+            before = span.doc[span.start : tok.i]
             # what is left before the quote must still say something: "As The Daily Caller
             # reported, the Cosby Show creator and star “gave …”" leaves only its subject
-            if not any(t.pos_ in {"VERB", "AUX"} for t in span):
+            if not any(t.pos_ in {"VERB", "AUX"} for t in before):
                 return None
+            # a few words that only lead into the quote ("it underscores that Trump is “…”") say
+            # nothing alone: the whole clause is reported, its quoted words in their marks
+            words = [t for t in before if not (t.is_punct or t.is_space)]
+            leads_in = words[-1].pos_ in {"AUX", "DET", "ADP", "SCONJ", "CCONJ", "PART"} or words[-1].dep_ == "mark"
+            if not (len(words) <= 6 and leads_in and words[-1].dep_ != "prt"):  # ("the agreements were handed out" is whole)
+                span, cut = before, True
             break
-    while len(span) and (span[-1].is_punct or span[-1].is_space):
+    marks = not cut and any(inside(t, mask) for t in span)  # a clause reported whole keeps its quotation marks
+    if marks and inside(span[-1], mask):  # ... down to the closing one ("… commander-in-chief.”")
+        end = span.end
+        while end < len(span.doc) and span.doc[end].is_punct and not span.doc[end].is_quote:
+            end += 1
+        if end < len(span.doc) and span.doc[end].is_quote:
+            span = span.doc[span.start : end + 1]
+    while len(span) and (span[-1].is_punct or span[-1].is_space) and not (marks and span[-1].is_quote):
         span = span[:-1]
-    while len(span) and (span[0].is_punct or span[0].is_space):
+    while len(span) and (span[0].is_punct or span[0].is_space) and not (marks and span[0].is_quote):
         span = span[1:]
     # (a whole clause: "voting fraud is “…”" is cut short, "before he died" is a time, "what went
     # wrong" a question, "she does not" an echo of something said before, and "reported a 500%
