@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
-#: Past-tense verbs of saying after "who" ("Who called the meeting productive?").
+#: Verbs of saying after "who" ("Who called the meeting productive?", "Who talked about Russia?").
 _WHO_CUES = (
     r"said|says|say|called|calls|described|describes|claimed|claims|told|stated|declared|warned|"
     r"noted|added|argued|insisted|promised|wrote|tweeted|stressed|emphasi[sz]ed|remarked|predicted|"
     r"admitted|announced|suggested|vowed|pledged|asserted|mentioned|joked|complained|"
-    r"(?:talked|spoke|commented|wrote|tweeted|complained|joked)\s+(?:about|on|of)"
+    r"(?:talked|spoke|commented)\s+(?:about|on|of)"
 )
 #: Verbs of saying in the forms "what did X <verb>" and "did X <verb> anything".
 _VERBS = (
@@ -25,6 +25,8 @@ _VERBS = (
 _ING = r"saying|telling|claiming|writing|tweeting|arguing|announcing|promising|warning|thinking|talking|commenting"
 _ABOUT = r"about|on|regarding|of|concerning|to|over"
 _END = r"[\s?.!]*$"
+#: What a question is about, after its verb: "… about Russia?", "… the meeting?", or nothing.
+_TOPIC = rf"(?:\s+(?:{_ABOUT})\b)?(?:\s+(?P<about>.+?))?{_END}"
 
 WHO_SAID = re.compile(
     r"^\s*(?:who|which\s+\w+(?:\s+\w+)?)\s+(?:(?:has|had|did|was|is)\s+)?"
@@ -33,24 +35,22 @@ WHO_SAID = re.compile(
 )
 WHAT_DID = re.compile(
     r"^\s*(?:what|how)\s+(?:did|does|has|have|had|do)\s+(?P<who>.+?)\s+"
-    rf"(?:been\s+(?:{_ING})|{_VERBS})\b(?:\s+(?:{_ABOUT})\b)?(?:\s+(?P<about>.+?))?{_END}",
+    rf"(?:been\s+(?:{_ING})|{_VERBS})\b{_TOPIC}",
     re.I | re.S,
 )
 WHAT_IS = re.compile(
-    rf"^\s*what(?:\s+(?:is|was|are|were)|'s|\u2019s)\s+(?P<who>.+?)\s+(?:{_ING})\b(?:\s+(?:{_ABOUT})\b)?(?:\s+(?P<about>.+?))?{_END}",
+    rf"^\s*what(?:\s+(?:is|was|are|were)|'s|\u2019s)\s+(?P<who>.+?)\s+(?:{_ING})\b{_TOPIC}",
     re.I | re.S,
 )
 DID_SAY = re.compile(
     rf"^\s*(?:did|does|has|have|had|do)\s+(?P<who>.+?)\s+(?:ever\s+)?(?:{_VERBS})\b"
-    r"(?:\s+(?:anything|something|much))?"
-    rf"(?:\s+(?:{_ABOUT})\b)?(?:\s+(?P<about>.+?))?{_END}",
+    rf"(?:\s+(?:anything|something|much))?{_TOPIC}",
     re.I | re.S,
 )
 #: "what Rubio said about Russia", asked as a request ("Tell me what …") or bare; not "what was said".
 WHAT_SAID = re.compile(
     r"^\s*what\s+(?!(?:was|is|were|are|has|have|had|been|did|does|do)\b)(?P<who>.+?)\s+(?:has\s+|had\s+)?"
-    r"(?:said|says|told|tells|thinks|thought|wrote|writes|tweeted|claimed|claims|argued|argues|called|calls)\b"
-    rf"(?:\s+(?:{_ABOUT})\b)?(?:\s+(?P<about>.+?))?{_END}",
+    rf"(?:said|says|told|tells|thinks|thought|wrote|writes|tweeted|claimed|claims|argued|argues|called|calls)\b{_TOPIC}",
     re.I | re.S,
 )
 QUOTES_FROM = re.compile(
