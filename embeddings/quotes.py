@@ -1428,7 +1428,8 @@ def _said_object(cue: Token, obj: Token | None) -> Span | None:
 
 
 def _before_quote(span: Span, mask: list[bool], cue: Token) -> Span | None:
-    """Reported speech stops where a quotation starts (the quote is its own item); four words
+    """Reported speech stops where a quotation starts (the quote is its own item), unless what
+    comes before only leads into it, when the whole clause is reported, marks and all; four words
     or more must remain, or three that make a clause beside its cue or marked as one ("said they
     were angry", "Morale has suffered, employees complain", "suggested in a speech that she is unqualified")."""
     cut = False
@@ -1457,7 +1458,7 @@ def _before_quote(span: Span, mask: list[bool], cue: Token) -> Span | None:
         span = span[:-1]
     while len(span) and (span[0].is_punct or span[0].is_space) and not (marks and span[0].is_quote):
         span = span[1:]
-    # (a whole clause: "voting fraud is “…”" is cut short, "before he died" is a time, "what went
+    # (a whole clause: "she seemed very" cut short before a quote is none, "before he died" is a time, "what went
     # wrong" a question, "she does not" an echo of something said before, and "reported a 500%
     # increase in the number of phishing messages it was catching" no clause of the cue's)
     clause = (
