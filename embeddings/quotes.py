@@ -889,9 +889,13 @@ def _window(doc: Doc, stretches: list[Stretch], k: int) -> tuple[int, int]:
     return start, end
 
 
-def _hung_from(doc: Doc, s: Stretch) -> set[int]:
+def _first_word(doc: Doc, s: Stretch) -> Token | None:
+    """The first token of the quoted words."""
+    return next((t for t in doc if s.start <= t.idx < s.end), None)
+
+
+def _hung_from(first: Token | None) -> set[int]:
     """The tokens the quoted words hang from in the parse (their first word's ancestors)."""
-    first = next((t for t in doc if s.start <= t.idx < s.end), None)
     return {a.i for a in first.ancestors} if first is not None else set()
 
 
@@ -1010,7 +1014,8 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             kind = kinds[k]
             if doc is not None:
                 lo, hi = _window(doc, stretches, k)
-                above, mixed = _hung_from(doc, s), kind == "mixed"
+                first = _first_word(doc, s)
+                above, mixed = _hung_from(first), kind == "mixed"
                 cue = _pick_cue(cues, s, lo, hi, above) or _adjacent_verb(doc, s) or _governing_verb(doc, s)
                 if cue is not None and cue.idx >= s.mark_end and mixed and cue.i not in above:
                     cue = _governing_verb(doc, s) or cue  # "likened the rules to “burning …” - a charge that"
@@ -1023,7 +1028,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                     person, mention, cue_text, cue = para_found[-1].person, para_found[-1].mention, para_found[-1].cue, None
                 if cue is not None:
                     subj = _subject(cue, mask)
-                    cue_text = _cue_text(cue, next((t.i for t in doc if t.idx >= s.start), None))
+                    cue_text = _cue_text(cue, first.i if first is not None else None)
                     saying = cue.lower_ == "according" or cue.lemma_.lower() in SAYING_VERBS
                     if subj is not None:
                         person, mention = _resolve(subj, offset + s.mark_start, offset, cast, mask, cue)
@@ -1432,7 +1437,7 @@ def _before_quote(span: Span, mask: list[bool], cue: Token) -> Span | None:
     comes before only leads into it, when the whole clause is reported, marks and all; four words
     or more must remain, or three that make a clause beside its cue or marked as one ("said they
     were angry", "Morale has suffered, employees complain", "suggested in a speech that she is unqualified")."""
-    cut = False
+    cut = whole = False
     for tok in span:
         if inside(tok, mask):
             before = span.doc[span.start : tok.i]
@@ -1444,19 +1449,20 @@ def _before_quote(span: Span, mask: list[bool], cue: Token) -> Span | None:
             # nothing alone: the whole clause is reported, its quoted words in their marks
             words = [t for t in before if not (t.is_punct or t.is_space)]
             leads_in = words[-1].pos_ in {"AUX", "DET", "ADP", "SCONJ", "CCONJ", "PART"} or words[-1].dep_ == "mark"
-            if not (len(words) <= 6 and leads_in and words[-1].dep_ != "prt"):  # ("the agreements were handed out" is whole)
+            whole = len(words) <= 6 and leads_in and words[-1].dep_ != "prt"  # ("the agreements were handed out" is whole)
+            if not whole:
                 span, cut = before, True
             break
-    marks = not cut and any(inside(t, mask) for t in span)  # a clause reported whole keeps its quotation marks
-    if marks and inside(span[-1], mask):  # ... down to the closing one ("… commander-in-chief.”")
+    # a clause reported whole keeps its quotation marks, down to the closing one ("… commander-in-chief.”")
+    if whole and inside(span[-1], mask):
         end = span.end
         while end < len(span.doc) and span.doc[end].is_punct and not span.doc[end].is_quote:
             end += 1
         if end < len(span.doc) and span.doc[end].is_quote:
             span = span.doc[span.start : end + 1]
-    while len(span) and (span[-1].is_punct or span[-1].is_space) and not (marks and span[-1].is_quote):
+    while len(span) and (span[-1].is_punct or span[-1].is_space) and not (whole and span[-1].is_quote):
         span = span[:-1]
-    while len(span) and (span[0].is_punct or span[0].is_space) and not (marks and span[0].is_quote):
+    while len(span) and (span[0].is_punct or span[0].is_space) and not (whole and span[0].is_quote):
         span = span[1:]
     # (a whole clause: "she seemed very" cut short before a quote is none, "before he died" is a time, "what went
     # wrong" a question, "she does not" an echo of something said before, and "reported a 500%
