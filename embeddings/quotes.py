@@ -1445,11 +1445,12 @@ def _before_quote(span: Span, mask: list[bool], cue: Token) -> Span | None:
             # reported, the Cosby Show creator and star “gave …”" leaves only its subject
             if not any(t.pos_ in {"VERB", "AUX"} for t in before):
                 return None
-            # a few words that only lead into the quote ("it underscores that Trump is “…”") say
-            # nothing alone: the whole clause is reported, its quoted words in their marks
+            # words that only lead into the quote ("it underscores that Trump is “…”", "he would
+            # consider it a “…”") say nothing alone, however many: the whole clause is reported,
+            # its quoted words in their marks
             words = [t for t in before if not (t.is_punct or t.is_space)]
             leads_in = words[-1].pos_ in {"AUX", "DET", "ADP", "SCONJ", "CCONJ", "PART"} or words[-1].dep_ == "mark"
-            whole = len(words) <= 6 and leads_in and words[-1].dep_ != "prt"  # ("the agreements were handed out" is whole)
+            whole = leads_in and words[-1].dep_ != "prt"  # ("the agreements were handed out" is whole)
             if not whole:
                 span, cut = before, True
             break

@@ -1694,17 +1694,20 @@ def test_the_cue_keeps_the_preposition_of_the_words_it_reports() -> None:
     assert cues["a disaster for us all."] == "said"
 
 
-def test_a_few_words_leading_into_a_quote_are_reported_with_it() -> None:
+def test_words_leading_into_a_quote_are_reported_with_it() -> None:
     """ "She says: it underscores that Trump is" would be shown as something she said; the whole
-    clause is, its quoted words in their marks. A whole clause before a quote stops there."""
+    clause is, its quoted words in their marks, however long the words that lead in ("… the warnings
+    for"). A whole clause before a quote stops there."""
     found = quotes_of(
         "Hillary Clinton spoke in Ohio. She says it underscores that Trump is \u201ctemperamentally unfit to be commander-in-chief.\u201d\n\n"
-        "Senator Jane Smith said she was worried the committee had ignored the warnings for \u201cfar too long.\u201d"
+        "Senator Jane Smith said she was worried the committee had ignored the warnings for \u201cfar too long.\u201d\n\n"
+        "Senator John Brown said the committee had ignored the warnings \u201cfor far too long.\u201d"
     )
     assert [(q.kind, q.text) for q in found if q.speaker == "Hillary Clinton"] == [
         ("indirect", "it underscores that Trump is \u201ctemperamentally unfit to be commander-in-chief.\u201d"),
         ("mixed", "temperamentally unfit to be commander-in-chief."),
     ]
     assert [q.text for q in found if q.kind == "indirect" and q.speaker == "Jane Smith"] == [
-        "she was worried the committee had ignored the warnings for"
+        "she was worried the committee had ignored the warnings for \u201cfar too long.\u201d"
     ]
+    assert [q.text for q in found if q.kind == "indirect" and q.speaker == "John Brown"] == ["the committee had ignored the warnings"]
