@@ -71,9 +71,10 @@ def quote_json(h: QuoteHit) -> dict:
 
 
 def citation(article: Article, paragraph: int) -> str:
-    """Outlet, date, headline, paragraph and link: enough to find the words in the source."""
-    parts = [article.source or "unknown outlet", article.date or "undated", f"\u201c{article.title}\u201d", f"paragraph {paragraph}"]
-    text = ", ".join(parts)
+    """Outlet, date, headline, paragraph and link: enough to find the words in the source. What an
+    article does not give is left out rather than shown as "unknown"."""
+    parts = [article.source, article.date, f"\u201c{article.title}\u201d", f"paragraph {paragraph}"]
+    text = ", ".join(p for p in parts if p)
     return f"{text} <{article.url}>" if article.url else f"{text} ({article.path})"
 
 

@@ -13,6 +13,7 @@ from discord import app_commands
 
 from bot.answer import list_quotes
 from bot.render import Pages, answer_pages, embeds, pack, quote_list_pages
+from embeddings.articles import Article
 from embeddings.live import ReloadInProgress
 from embeddings.search import Where, check_date
 
@@ -72,6 +73,12 @@ FILTERS = {
 }
 
 
+def _listed(article: Article) -> str:
+    """An article's line in /articles: headline, then outlet and date when the article gives them."""
+    where = ", ".join(part for part in (article.source, article.date) if part)
+    return f"**{article.title}** \u2014 {where}" if where else f"**{article.title}**"
+
+
 def setup(bot: WhosaidBot) -> None:
     """Register the commands on the bot's tree."""
     tree = bot.tree
@@ -121,7 +128,7 @@ def setup(bot: WhosaidBot) -> None:
     async def articles(interaction: discord.Interaction) -> None:
         searcher = bot.live.searcher
         arts = sorted(searcher.index.articles.values(), key=lambda a: (a.date or "", a.title), reverse=True)
-        lines = [f"**{a.title}** \u2014 {a.source or 'unknown outlet'}, {a.date or 'undated'}" for a in arts]
+        lines = [_listed(a) for a in arts]
         title = f"{len(arts)} articles loaded, {len(searcher.index.quotes)} quotes"
         pages = embeds(title, pack(lines, budget=1800) or ["No articles are loaded."])
         await interaction.response.defer()

@@ -5,13 +5,14 @@ A broken file never stops a load: it is skipped and reported with its path and r
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import logging
 import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl"}
 PARAGRAPH_SEP = "\n\n"
 _DATE_LINE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(.*)$", re.IGNORECASE)
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n+")
 #: Hard-wrapped text (email, Markdown written at 72 or 80 columns) keeps its lines this short.
 WRAP_WIDTH = 100
@@ -263,7 +264,25 @@ def _decode(data: bytes) -> str:
 
 
 def read_file(path: Path, key: str, max_bytes: int) -> list[Article]:
-    """All articles in one file (a .jsonl holds several). Raises `ArticleError` with the reason."""
+    """All articles in one file (a .jsonl holds several), dated by the file's name when they give
+    no date themselves. Raises `ArticleError` with the reason."""
+    named = name_date(path.name)
+    return [replace(a, date=named) if a.date is None and named else a for a in _read(path, key, max_bytes)]
+
+
+def name_date(name: str) -> str | None:
+    """A date in a file's name ("2016-09-21-debate.md" as Jekyll names posts,
+    "wash-post_2016-09-21_slug.txt"): archives date their files so; a date that is not in the
+    calendar is not one."""
+    for match in _ISO_DATE.finditer(name):
+        try:
+            return datetime.date.fromisoformat(match.group(0)).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _read(path: Path, key: str, max_bytes: int) -> list[Article]:
     size = path.stat().st_size
     if size > max_bytes:
         raise ArticleError(f"too large ({size:,} bytes; the limit is {max_bytes:,})")

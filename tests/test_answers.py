@@ -21,6 +21,8 @@ def test_who_said_finds_rubio(searcher) -> None:
     assert "there is still a lot of work to be done" in top.quote.text
     assert top.article.path == "rubio-umerov-miami-talks.txt" and top.quote.paragraph == 5
     assert "Marco Rubio" in a.text and "paragraph 5" in a.text and "[1]" in a.text
+    # the article names no outlet: the citation leaves it out rather than saying "unknown outlet"
+    assert "[1] 2025-11-30, \u201cSecretary of State says" in a.text
 
 
 def test_what_did_umerov_say_about_the_meeting(searcher) -> None:

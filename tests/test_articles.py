@@ -54,6 +54,18 @@ def test_one_paragraph_per_line_is_read_as_paragraphs() -> None:
     assert len(listed.paragraphs) == 2
 
 
+def test_an_undated_article_takes_the_date_in_its_file_name(tmp_path: Path) -> None:
+    """Archives name their files by date ("2016-09-21-debate.md", "wash-post_2016-09-21_slug.txt");
+    a citation then says when, and date filters find the article. A date the article gives wins,
+    and a name with no real date gives none."""
+    (tmp_path / "wash-post_2016-09-21_mixed-messages.txt").write_text("Mixed messages\n\nA paragraph.", encoding="utf-8")
+    (tmp_path / "2016-09-21-dated.md").write_text("---\ntitle: Dated\ndate: 2015-01-02\n---\n\nA paragraph.", encoding="utf-8")
+    (tmp_path / "report-2016-13-45.txt").write_text("Not a day\n\nA paragraph.", encoding="utf-8")
+    (tmp_path / "id-12016-09-211.txt").write_text("A number\n\nA paragraph.", encoding="utf-8")
+    dates = {a.title: a.date for a in load_articles(tmp_path).articles}
+    assert dates == {"Mixed messages": "2016-09-21", "Dated": "2015-01-02", "Not a day": None, "A number": None}
+
+
 BAD_FILES = {
     "empty.txt": (b"", "empty"),
     "blank.md": (b"\n\n   \n", "empty"),
