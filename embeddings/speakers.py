@@ -528,9 +528,16 @@ class Cast:
             # … but "his daughter Ivanka Trump" is not the "Trump" of the story so far
             kin = _kin_before(tokens[0])
             person = shorter[-1] if len(shorter) == 1 and not kin else None
+            # a given name of the other gender is someone else: "Mr. Obama and the first lady,
+            # Michelle Obama" (her own person, as when "his wife" introduces her)
+            if person is not None and person.gender and first_name_gender(shown) not in (None, person.gender):
+                person = None
+            # in a line written in title case a capitalised noun after a name is no part of it:
+            # "President Obama Speech at Black Caucus Foundation" is Obama, not "Obama Speech"
             if person is not None:
-                person.words |= keys
-                person.name = shown
+                if not (_headline(tokens[0].sent) and norm(words[-1]) not in person.words):
+                    person.words |= keys
+                    person.name = shown
             else:
                 person = Person(shown, keys, org=org, relative=kin)
                 self.people.append(person)

@@ -1509,6 +1509,20 @@ def test_a_campaign_is_not_its_candidate() -> None:
     assert [s.name for s in directory.find("Sanders")] == ["Bernie Sanders"]
 
 
+def test_a_longer_name_extends_a_shorter_one_only_when_it_is_the_same_person() -> None:
+    """Mr. Obama stays Obama when the first lady, Michelle Obama, is named after him (a woman's
+    given name is not his), and a title-case caption's "President Obama Speech at …" does not
+    rename him "Obama Speech"; "Rubio" then "Marco Rubio" is still one person."""
+    found = quotes_of(
+        "\u201cIt\u2019s about me,\u201d Mr. Obama said on Saturday.\n\n"
+        "The campaign plans to employ Mr. Obama and the first lady, Michelle Obama, as much as possible.\n\n"
+        "\u201cDemocracy is on the ballot,\u201d President Obama said.\n\n"
+        "[Video: FULL SPEECH: President Obama Speech at Black Caucus Foundation in Washington DC]\n\n"
+        "\u201cWe have work to do,\u201d Rubio said. Secretary of State Marco Rubio arrived later."
+    )
+    assert [q.speaker for q in found] == ["Obama", "Obama", "Marco Rubio"]
+
+
 def test_a_lone_word_joins_a_longer_name_only_as_a_surname() -> None:
     """Across articles "Fox" is Liam Fox, shown by the name most articles give him rather than
     one article's "Tory Liam Fox"; "America" (a country that "says") is not the firm Diageo North America."""
