@@ -202,10 +202,14 @@ def _particle(tok: Token) -> bool:
 ORG_TITLE_WORDS = {"gop", "state", "u.s."}
 
 
-def _headline(sent: Span) -> bool:
-    """A sentence in title case ("Ted Cruz Apologizes To Ben Carson For Telling Supporters …"),
-    where the tagger reads verbs as parts of names."""
-    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+def _headline(tok: Token) -> bool:
+    """A line in title case ("Ted Cruz Apologizes To Ben Carson For Telling Supporters …"),
+    where the tagger reads verbs as parts of names. The line, not the sentence: the parser runs
+    a headline on into the plain line after it ("… Invasion Of Iraq / See photos from …")."""
+    sent = tok.sent
+    start = max((t.i + 1 for t in sent if t.i < tok.i and "\n" in t.text), default=sent.start)
+    end = min((t.i for t in sent if t.i > tok.i and "\n" in t.text), default=sent.end)
+    words = [t.text for t in tok.doc[start:end] if t.is_alpha and len(t.text) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -226,7 +230,7 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
     cut = max((k + 1 for k, t in enumerate(out[:-1]) if _is_title(t) or norm(t.text) in ROLE_NOUNS), default=0)
     names = [t for t in out[cut:] if t.tag_ != "POS" and t.lower_ not in NOT_NAME_WORDS]
     kept = [t for t in names if not _is_title(t) or (t.ent_type_ == "PERSON" and t is not names[0])]
-    if len(kept) >= 3 and (kept[-1].tag_ in {"VBD", "VBG", "VBN", "VBZ"} or (kept[-1].tag_ == "NNPS" and _headline(kept[-1].sent))):
+    if len(kept) >= 3 and (kept[-1].tag_ in {"VBD", "VBG", "VBN", "VBZ"} or (kept[-1].tag_ == "NNPS" and _headline(kept[-1]))):
         kept = kept[:-1]  # a headline's verb glued to the name: "Ted Cruz Apologizes To Ben Carson", "Luciana Lopez Saying"
     if not kept and len(names) == 1 and names[0].ent_type_ == "PERSON":
         return names  # a surname that is also a title word: "King says …"
@@ -535,7 +539,7 @@ class Cast:
             # in a line written in title case a capitalised noun after a name is no part of it:
             # "President Obama Speech at Black Caucus Foundation" is Obama, not "Obama Speech"
             if person is not None:
-                if not (_headline(tokens[0].sent) and norm(words[-1]) not in person.words):
+                if not (_headline(tokens[0]) and norm(words[-1]) not in person.words):
                     person.words |= keys
                     person.name = shown
             else:
@@ -784,6 +788,12 @@ class Cast:
         ]
         if not chain or (head.i != chain[-1].i and norm(head.text) not in ORG_WORDS):
             return None  # "Mr Collett's family" is not Mr Collett
+        # the name is the run of name words that ends the phrase: "Clinton campaign manager Robby
+        # Mook" is Robby Mook (a lower-case word between them is a role, not a name's particle)
+        for k in range(len(chain) - 1, 0, -1):
+            if any(t.is_alpha and t.is_lower and not _particle(t) for t in doc[chain[k - 1].i + 1 : chain[k].i]):
+                chain = chain[k:]
+                break
         if norm(head.text) in ORG_WORDS or looks_like_org(chain):
             while span[0].pos_ == "DET":
                 span = span[1:]

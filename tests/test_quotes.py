@@ -1512,7 +1512,8 @@ def test_a_campaign_is_not_its_candidate() -> None:
 def test_a_longer_name_extends_a_shorter_one_only_when_it_is_the_same_person() -> None:
     """Mr. Obama stays Obama when the first lady, Michelle Obama, is named after him (a woman's
     given name is not his), and a title-case caption's "President Obama Speech at …" does not
-    rename him "Obama Speech"; "Rubio" then "Marco Rubio" is still one person."""
+    rename him "Obama Speech"; "Rubio" then "Marco Rubio" is still one person. A title-case line
+    is read as a line, not as the sentence the parser runs on into the next line."""
     found = quotes_of(
         "\u201cIt\u2019s about me,\u201d Mr. Obama said on Saturday.\n\n"
         "The campaign plans to employ Mr. Obama and the first lady, Michelle Obama, as much as possible.\n\n"
@@ -1521,6 +1522,17 @@ def test_a_longer_name_extends_a_shorter_one_only_when_it_is_the_same_person() -
         "\u201cWe have work to do,\u201d Rubio said. Secretary of State Marco Rubio arrived later."
     )
     assert [q.speaker for q in found] == ["Obama", "Obama", "Marco Rubio"]
+    found = quotes_of(
+        "\u201cWe must act,\u201d Sen. Bernie Sanders said.\n\n"
+        "Bernie Sanders Pins The Rise Of ISIS On \u2018Disastrous\u2019 Invasion Of Iraq\nSee photos from the debate below:"
+    )
+    assert [q.speaker for q in found] == ["Bernie Sanders"]
+    # nor does a name before a role: "Clinton campaign manager Robby Mook" is Robby Mook
+    found = quotes_of(
+        'Hillary Clinton spoke in Ohio.\n\nOn Monday night, Clinton campaign manager Robby Mook released a memo titled "The Facts."\n\n'
+        'Clinton has "built a nearly insurmountable lead," he writes.'
+    )
+    assert {q.speaker for q in found} == {"Robby Mook"}
 
 
 def test_a_lone_word_joins_a_longer_name_only_as_a_surname() -> None:
