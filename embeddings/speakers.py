@@ -23,13 +23,13 @@ if TYPE_CHECKING:
 
 TITLES = set(
     """
-    acting ambassador assemblyman assemblywoman attorney candidate capt captain ceo chair
-    chairman chairwoman chancellor chief coach col colonel commissioner congressman
+    acting ambassador archbishop assemblyman assemblywoman attorney candidate capt captain cardinal ceo chair
+    chairman chairwoman chancellor chief coach col colonel comedian commissioner congressman
     congresswoman councilman councilwoman dame democratic deputy director dr dr. envoy father
-    former gen gen. general gop gov gov. governor judge justice king lady leader lord lt lt.
+    former gen gen. general gop gov gov. governor imam judge justice king lady leader lord lt lt.
     manager mayor minister miss mr mr. mrs mrs. ms ms. nominee officer pope president
-    presidential prime prince princess prof professor queen rep rep. representative reps
-    republican rev secretary sen sen. senator sens sgt sgt. sheriff sir sister speaker special
+    pastor presidential prime prince princess prof professor queen rabbi rep rep. representative reps
+    republican rev reverend secretary sen sen. senator sens sgt sgt. sheriff sir sister speaker special
     spokesman spokesperson spokeswoman state u.s. vice
     """.split()
 )

@@ -1474,6 +1474,10 @@ def test_groups_are_not_merged_across_articles() -> None:
         ("Defiant Matt Williams insists he will not quit as Scotland coach.", "Matt Williams"),
         ("Hillary superfan Katy Perry tweeted: \u201cDo not sit still. Do not weep.\u201d", "Katy Perry"),
         ("Tennis great Billie Jean King spoke first. King says Ali \u201cnever stopped talking.\u201d", "Billie Jean King"),
+        # a calling written as a title
+        ("Comedian Sarah Silverman told the crowd: \u201cYou are being ridiculous.\u201d", "Sarah Silverman"),
+        ("\u201cThe rally was a call to arms,\u201d said Pastor Kevin Swanson.", "Kevin Swanson"),
+        ("\u201cThe speech was a disgrace,\u201d Rabbi Rick Jacobs said.", "Rick Jacobs"),
         # a caption's shouted words glued to the name
         ("Protesters marched. STREET BEATING Donald Trump said: \u201cWe will make America great again.\u201d", "Donald Trump"),
         ("AMY SCHUMER Comedian and actress Amy Schumer said she would head for Spain if Trump won.", "Amy Schumer"),
