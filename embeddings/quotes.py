@@ -119,6 +119,9 @@ class _Found:
     #: the cue is a verb of saying (or "according to"): else, with no speaker found, its subject
     #: is no speaker to show ("the social safety net" of "… become “a hammock …”")
     saying: bool = True
+    #: inside what the sentence says was not said ("did not say whether he would “accept the
+    #: result”"): whose words they are is unknown, and no other quote's speaker is lent to them
+    unsaid: bool = False
 
 
 def _quote_mask(n: int, stretches: list[Stretch]) -> list[bool]:
@@ -1010,7 +1013,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
         for k, s in enumerate(stretches):
             if _title(para, s):
                 continue
-            person, mention, cue_text, saying = None, None, None, True
+            person, mention, cue_text, saying, unsaid = None, None, None, True, False
             kind = kinds[k]
             if doc is not None:
                 lo, hi = _window(doc, stretches, k)
@@ -1026,6 +1029,12 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 )
                 if listed and mixed:  # went on about “A,” “B” and “C”: one speaker for the list
                     person, mention, cue_text, cue = para_found[-1].person, para_found[-1].mention, para_found[-1].cue, None
+                if cue is not None and mixed and _unsaid(cue):
+                    # words in marks inside what someone did not say ("did not say whether he would
+                    # “accept the result”") are not theirs, unless a speech verb reports that
+                    # ("Cruz said he wasn't going to “act like a servile puppy dog”")
+                    cue = next((t for t in cue.ancestors if t in cues and not _unsaid(t)), None)
+                    unsaid = cue is None
                 if cue is not None:
                     subj = _subject(cue, mask)
                     cue_text = _cue_text(cue, first.i if first is not None else None)
@@ -1046,7 +1055,9 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 mention, cue_text, saying = label.group(1), ":", True
             starts_para = not para[: s.mark_start].strip()
             continues = starts_para and prev_open and k == 0
-            if cue_text is None and starts_para and k == 0 and last_para_cue is not None:
+            if unsaid:
+                pass  # no one's words that the sentence tells
+            elif cue_text is None and starts_para and k == 0 and last_para_cue is not None:
                 # "Rubio said:" closing the previous paragraph, or the previous speaker going on
                 person, mention, cue_text = last_para_cue
                 saying = True
@@ -1097,18 +1108,18 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 gap = para[stretches[k - 1].mark_end : s.mark_start]
                 if len(gap) < 80 and gap.rstrip().endswith(",") and "." not in gap:
                     kind = "direct"  # the second half of a split quote: "A," X said, "b."
-            item = _Found(offset + s.start, offset + s.end, number, kind, person, mention, cue_text, gid, saying)
+            item = _Found(offset + s.start, offset + s.end, number, kind, person, mention, cue_text, gid, saying, unsaid)
             para_found.append(item)
         # split quotes ("A," Rubio said, "B.") and multi-paragraph quotes share one speaker
         for item in para_found:
-            if item.person is None and item.mention is None:
+            if item.person is None and item.mention is None and not item.unsaid:
                 mates = [f for f in found + para_found if f.group == item.group and (f.person or f.mention)]
                 if mates:
                     item.person, item.mention, item.cue, item.saying = mates[0].person, mates[0].mention, mates[0].cue, mates[0].saying
         for item in para_found:
             if item.person is not None and item.mention is not None:
                 for f in found:
-                    if f.group == item.group and f.person is None and f.mention is None:
+                    if f.group == item.group and f.person is None and f.mention is None and not f.unsaid:
                         f.person, f.mention, f.cue, f.saying = item.person, item.mention, item.cue, item.saying
             if item.person is not None and not item.person.org:
                 cast.speakers.append((item.start, item.person))
@@ -1184,7 +1195,7 @@ def _share_within_paragraph(items: list[_Found]) -> None:
     """News style gives one attribution per paragraph: "A," X said. "B." — an unattributed
     quote takes the speaker of the nearest attributed quote before it, else after it."""
     for k, item in enumerate(items):
-        if item.person is not None or item.mention is not None:
+        if item.person is not None or item.mention is not None or item.unsaid:
             continue
         before = [f for f in items[:k] if f.mention is not None]
         after = [f for f in items[k + 1 :] if f.mention is not None]
@@ -1217,6 +1228,8 @@ def _indirect(
             span = clauses.get(cue.i)
             if span is None:
                 continue
+        if _unsaid(cue):
+            continue
         span = _before_quote(span, mask, cue)
         if span is None:
             continue
@@ -1235,6 +1248,25 @@ def _indirect(
             _Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue, span.start))
         )
     return out
+
+
+#: Verbs whose "to" clause is a speech act not made: "declined to say whether …", "refused to comment".
+REFUSING_VERBS = {"avoid", "decline", "fail", "refuse"}
+
+
+def _unsaid(cue: Token) -> bool:
+    """A speech act the sentence says was not made: "Trump did not say that he would accept the
+    result", "never said", "refused to say whether …", "did not want to say". Its clause is no one's
+    speech, and showing it as reported speech would put the words in the subject's mouth."""
+    verb = cue
+    while True:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in REFUSING_VERBS:
+            return True
 
 
 def _reported_mask(n: int, cues: list[Token], clauses: dict[int, Span | None]) -> list[bool]:

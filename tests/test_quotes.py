@@ -1513,6 +1513,27 @@ def test_a_campaign_is_not_its_candidate() -> None:
     assert [s.name for s in directory.find("Sanders")] == ["Bernie Sanders"]
 
 
+def test_what_someone_did_not_say_is_not_their_speech() -> None:
+    """ "Trump did not say that he would accept the result" must not be shown as "Donald Trump said:
+    he would accept the result": that puts words in his mouth. Nor are words in marks inside it his
+    (whose they are, the sentence does not say), nor lent the speaker of the quote before them;
+    but a speech verb that reports the refusal still speaks ("Cruz said he wasn't going to “…”")."""
+    found = quotes_of(
+        "Donald Trump did not say that he would accept the result of the election.\n\n"
+        "The senator refused to say whether he would back the bill in the end.\n\n"
+        "Mayor Jane Brown never said the bridge would be paid for by taxpayers.\n\n"
+        "\u201cWe will win,\u201d Trump said. He would not say whether he would \u201caccept the result\u201d in November.\n\n"
+        "Cruz said he wasn't going to \u201cact like a servile puppy dog\u201d and back Trump.\n\n"
+        "She said the plan would not work at all."
+    )
+    assert [(q.kind, q.text, q.speaker) for q in found if q.kind != "direct" and q.paragraph < 6] == [
+        ("mixed", "accept the result", None),
+        ("indirect", "he wasn't going to \u201cact like a servile puppy dog\u201d and back Trump", "Cruz"),
+        ("mixed", "act like a servile puppy dog", "Cruz"),
+    ]
+    assert [q.text for q in found if q.paragraph == 6] == ["the plan would not work at all"]
+
+
 def test_a_longer_name_extends_a_shorter_one_only_when_it_is_the_same_person() -> None:
     """Mr. Obama stays Obama when the first lady, Michelle Obama, is named after him (a woman's
     given name is not his), and a title-case caption's "President Obama Speech at …" does not
