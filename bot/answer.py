@@ -118,7 +118,24 @@ def lead(h: QuoteHit, mark: Callable[[str], str] = str) -> str:
     who = mark(speaker_label(h))
     cue = h.quote.cue if h.quote.cue and any(c.isalpha() for c in h.quote.cue) else "said"
     cue = cue[:1].lower() + cue[1:]
-    return f"According to {who}" if cue.lower() == "according to" else f"{who} {cue}"
+    if cue.lower() == "according to":
+        return f"According to {who}"
+    return f"{who} {told(cue, plural=h.quote.group)}"
+
+
+def told(cue: str, plural: bool = False) -> str:
+    """The cue as the answer's verb: the article's "…, saying", "will claim" or "refused to
+    comment" cut to one verb would read "Brown saying", "Brown claim"; those read in the past
+    ("Brown said", "Brown claimed"). A group's "say" stays ("Officials say"), as do "says" and "said"."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    verb, _, rest = cue.partition(" ")
+    low = verb.lower()
+    lemma = next(iter(getAllLemmas(low, upos="VERB").get("VERB", ())), None)  # the dictionary's, no guessing
+    forms = getAllInflections(lemma, upos="VERB") if lemma else {}
+    if not forms.get("VBD") or not (low in forms.get("VBG", ()) or (low == lemma and not plural)):
+        return cue
+    return " ".join([forms["VBD"][0], rest]).strip()
 
 
 def describe(h: QuoteHit, number: int) -> str:

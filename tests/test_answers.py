@@ -180,3 +180,21 @@ def test_a_question_asked_in_other_words_gets_the_same_answer(searcher) -> None:
         assert a.found and a.quotes[0].quote == expected, q
     a = _ask(searcher, "Did anyone say there is still a lot of work to be done?")
     assert a.found and a.quotes[0].speaker == "Marco Rubio"
+
+
+def test_an_answer_reads_the_cue_as_a_verb_of_its_speaker() -> None:
+    """The article's "…, adding that", "will claim" or "did so, saying" give the cue "adding",
+    "claim", "saying"; an answer that reads "Gordon Brown claim:" or "Jane Smith saying:" is
+    broken English. One speaker's cue reads in the past; a group's "say" stays ("Officials say")."""
+    from bot.answer import QuoteHit, describe
+    from embeddings.articles import parse_text
+    from tests.quotes_helper import quotes_of
+
+    body = (
+        "Gordon Brown will claim that the forecasts are simply wrong and that taxes will not rise.\n\n"
+        "Jane Smith defended the plan on Monday, saying it would cut waiting lists by half within a year.\n\n"
+        "Officials say the bridge will be closed for two more weeks."
+    )
+    article = parse_text(f"Headline\n\n{body}", "snippet.txt")
+    lines = [describe(QuoteHit(q, q.speaker, article, 1.0), 1) for q in quotes_of(body)]
+    assert [line.split(" (reported speech)")[0] for line in lines] == ["Gordon Brown claimed", "Jane Smith said", "Officials say"]
