@@ -12,7 +12,7 @@ import discord
 from discord.ext import commands
 
 from bot import commands as bot_commands
-from bot.answer import Answer, answer
+from bot.answer import Answer, answer, told
 from bot.render import Pages, answer_pages
 from bot.settings import BotSettings
 from embeddings.live import LiveIndex
@@ -41,6 +41,7 @@ class WhosaidBot(commands.Bot):
     async def setup_hook(self) -> None:
         # Loading (or first building) the index embeds text: a worker thread, never the loop.
         await asyncio.to_thread(self.live.open)
+        await asyncio.to_thread(told, "saying")  # lemminflect loads its tables (~2 s) now, not in the first answer
         bot_commands.setup(self)
         if self.settings.guild_id:
             guild = discord.Object(id=self.settings.guild_id)
