@@ -100,10 +100,25 @@ def _relevant(hit: Hit, threshold: float, floor: float, words: int = 0) -> bool:
     return hit.cosine >= threshold or (hit.coverage >= 0.8 and hit.cosine >= floor)
 
 
-def _quote_hit(searcher: Searcher, hit: Hit) -> QuoteHit:
+def _quote_hit(searcher: Searcher, hit: Hit, in_context: bool = False) -> QuoteHit:
+    """The hit's quote, or for an answer (`in_context`) the reported clause that holds it."""
     quote = searcher.index.quotes[hit.id]
+    quote = _in_context(searcher, quote) if in_context else quote
     speaker = searcher.directory.canonical(quote)
     return QuoteHit(quote, speaker, searcher.index.articles[quote.article_id], hit.cosine)
+
+
+def _in_context(searcher: Searcher, quote: Quote) -> Quote:
+    """A fragment in marks is shown in the reported clause that holds it, when its speaker's
+    clause does: "Trump said (reported speech): her handling of the emails was “criminal”", not
+    "Trump said: “criminal”" (the same words, verbatim, with what they were said of)."""
+    if quote.kind != "mixed":
+        return quote
+    around = (searcher.index.quotes[i] for i in searcher.quotes_of_article.get(quote.article_id, []))
+    return next(
+        (q for q in around if q.kind == "indirect" and q.speaker == quote.speaker and q.start <= quote.start and quote.end <= q.end),
+        quote,
+    )
 
 
 def speaker_label(h: QuoteHit) -> str:
@@ -176,7 +191,7 @@ def answer(
         what = asked.who_said
         words = len(what.split())
         hits = [h for h in searcher.quotes(what, k=max_quotes * 3, where=where) if _relevant(h, min_score, min_score - 0.15, words)]
-        quote_hits = _dedupe([_quote_hit(searcher, h) for h in hits])[:max_quotes]
+        quote_hits = _dedupe([_quote_hit(searcher, h, in_context=True) for h in hits])[:max_quotes]
         if not quote_hits:
             return not_found(question)
         return _compose(question, quote_hits, [])
@@ -209,9 +224,9 @@ def speaker_quotes(
         hits = [h for h in searcher.quotes(about, k=limit * 3, quote_ids=ids) if _relevant(h, min_score - TOPIC_MARGIN, TOPIC_FLOOR)]
         if not hits:
             return not_found(question, f"The loaded articles don't quote {_either(speakers)} on {about}.")
-        quote_hits = [_quote_hit(searcher, h) for h in hits]
+        quote_hits = [_quote_hit(searcher, h, in_context=True) for h in hits]
     else:
-        quote_hits = [_quote_hit(searcher, Hit(i, 1.0, 1.0, 1.0)) for i in ids]
+        quote_hits = [_quote_hit(searcher, Hit(i, 1.0, 1.0, 1.0), in_context=True) for i in ids]
         quote_hits.sort(key=lambda h: (h.article.date or "", h.quote.kind != "direct"), reverse=True)
     return _compose(question, _dedupe(quote_hits)[:limit], [])
 

@@ -1473,16 +1473,17 @@ def _before_quote(span: Span, mask: list[bool], cue: Token) -> Span | None:
     for tok in span:
         if inside(tok, mask):
             before = span.doc[span.start : tok.i]
-            # what is left before the quote must still say something: "As The Daily Caller
-            # reported, the Cosby Show creator and star “gave …”" leaves only its subject
-            if not any(t.pos_ in {"VERB", "AUX"} for t in before):
-                return None
-            # words that only lead into the quote ("it underscores that Trump is “…”", "he would
-            # consider it a “…”") say nothing alone, however many: the whole clause is reported,
-            # its quoted words in their marks
             words = [t for t in before if not (t.is_punct or t.is_space)]
-            leads_in = words[-1].pos_ in {"AUX", "DET", "ADP", "SCONJ", "CCONJ", "PART"} or words[-1].dep_ == "mark"
+            # words that only lead into the quote ("it underscores that Trump is “…”", "he would
+            # consider it a “…”", "Clinton’s “…” was her “criminal” attempt") say nothing alone,
+            # however many: the whole clause is reported, its quoted words in their marks
+            leads_in = bool(words) and (words[-1].pos_ in {"AUX", "DET", "ADP", "SCONJ", "CCONJ", "PART"} or words[-1].dep_ == "mark")
             whole = leads_in and words[-1].dep_ != "prt"  # ("the agreements were handed out" is whole)
+            # what is reported must still say something of its own: "As The Daily Caller
+            # reported, the Cosby Show creator and star “gave …”" leaves only its subject
+            said = span if whole else before
+            if not any(t.pos_ in {"VERB", "AUX"} and not inside(t, mask) for t in said):
+                return None
             if not whole:
                 span, cut = before, True
             break

@@ -168,6 +168,28 @@ def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(settin
         assert a.found and a.quotes[0].speaker == speaker, (question, [q.speaker for q in a.quotes])
 
 
+def test_a_fragment_in_marks_is_shown_in_the_clause_that_holds_it(settings, tmp_path) -> None:
+    """ "Donald Trump said: “criminal”" tells the user nothing; the answer shows the reported clause
+    around it, marks and all, once (not the clause and the fragment as two quotes)."""
+    from embeddings.pipeline import build_index, open_searcher
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "emails.txt").write_text(
+        "Trump on the emails\n\nDonald Trump spoke in Ohio on Monday.\n\n"
+        "He said that Clinton\u2019s \u201conly experience in cybersecurity\u201d was her \u201ccriminal\u201d attempt to keep her emails hidden.\n",
+        encoding="utf-8",
+    )
+    s = settings.model_copy(update={"articles_dir": articles, "index_dir": tmp_path / "ix"})
+    build_index(s)
+    searcher = open_searcher(s)
+    a = _ask(searcher, "What did Trump say about Clinton's emails?")
+    assert [h.quote.text for h in a.quotes] == [
+        "Clinton\u2019s \u201conly experience in cybersecurity\u201d was her \u201ccriminal\u201d attempt to keep her emails hidden"
+    ], a.text
+    assert a.text.startswith("Donald Trump said (reported speech): Clinton\u2019s \u201conly experience")
+
+
 def test_a_question_asked_in_other_words_gets_the_same_answer(searcher) -> None:
     expected = _ask(searcher, "What did Umerov say about the meeting?").quotes[0].quote
     for q in [

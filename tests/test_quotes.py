@@ -1752,7 +1752,8 @@ def test_words_leading_into_a_quote_are_reported_with_it() -> None:
     found = quotes_of(
         "Hillary Clinton spoke in Ohio. She says it underscores that Trump is \u201ctemperamentally unfit to be commander-in-chief.\u201d\n\n"
         "Senator Jane Smith said she was worried the committee had ignored the warnings for \u201cfar too long.\u201d\n\n"
-        "Senator John Brown said the committee had ignored the warnings \u201cfor far too long.\u201d"
+        "Senator John Brown said the committee had ignored the warnings \u201cfor far too long.\u201d\n\n"
+        "Donald Trump said that Clinton\u2019s \u201conly experience in cybersecurity\u201d was her \u201ccriminal\u201d attempt to hide her emails."
     )
     assert [(q.kind, q.text) for q in found if q.speaker == "Hillary Clinton"] == [
         ("indirect", "it underscores that Trump is \u201ctemperamentally unfit to be commander-in-chief.\u201d"),
@@ -1762,3 +1763,7 @@ def test_words_leading_into_a_quote_are_reported_with_it() -> None:
         "she was worried the committee had ignored the warnings for \u201cfar too long.\u201d"
     ]
     assert [q.text for q in found if q.kind == "indirect" and q.speaker == "John Brown"] == ["the committee had ignored the warnings"]
+    # (the clause's own verb comes after the marks: the words before them, "Clinton’s", lead in)
+    assert [q.text for q in found if q.kind == "indirect" and q.speaker == "Donald Trump"] == [
+        "Clinton\u2019s \u201conly experience in cybersecurity\u201d was her \u201ccriminal\u201d attempt to hide her emails"
+    ]
