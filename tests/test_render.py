@@ -53,6 +53,7 @@ def test_the_attribution_reads_as_a_sentence() -> None:
     assert describe(reported, 1).startswith("According to Speaker 1 (reported speech): word1_0")
     assert quote_block(byline, 2).startswith("**Speaker 1** said:\n> word1_0")
     assert describe(hit, 3).startswith("Speaker 1 said: \u201cword1_0")
-    # a cue that opened its sentence ("Citing …, Trump accused") reads in lower case after the name
+    # a cue that opened its sentence ("Citing …, Trump accused") reads in lower case after the
+    # name, and in the past as one speaker's verb
     citing = replace(hit, quote=replace(hit.quote, kind="indirect", cue="Citing"))
-    assert describe(citing, 4).startswith("Speaker 1 citing (reported speech): word1_0")
+    assert describe(citing, 4).startswith("Speaker 1 cited (reported speech): word1_0")
