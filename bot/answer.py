@@ -129,7 +129,8 @@ def speaker_label(h: QuoteHit) -> str:
 def lead(h: QuoteHit, mark: Callable[[str], str] = str) -> str:
     """Who and how, as a sentence opens: "Rubio said", "According to FBI" (not "FBI according
     to"), "said" for a cue that is only a mark (a listicle's "―", a transcript's ":"), and a cue
-    that opened its sentence in lower case ("Citing …, Trump" is "Trump citing")."""
+    that opened its sentence in lower case, and one speaker's as a finite verb (`told`: "Citing …,
+    Trump" is "Trump cited")."""
     who = mark(speaker_label(h))
     cue = h.quote.cue if h.quote.cue and any(c.isalpha() for c in h.quote.cue) else "said"
     cue = cue[:1].lower() + cue[1:]
