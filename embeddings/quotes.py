@@ -140,6 +140,8 @@ def _cue_tokens(doc: Doc, mask: list[bool]) -> list[Token]:
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
             if tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 2].lower_ == "so" and doc[tok.i - 1].text == "-":
                 continue  # "the so-called Trans-Pacific Partnership"
+            if tok.lemma_.lower() == "go" and not any(c.lower_ in {"on", "after", "far", "further"} and c.i > tok.i for c in tok.children):
+                continue  # "went on", "went after X as “…”", "went so far as to say" speak; "the tram going too fast" does not
             out.append(tok)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             out.append(tok)

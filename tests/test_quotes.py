@@ -1059,6 +1059,20 @@ CASES = [
         "Obama",
         "mixed",
     ),
+    # "go" speaks only as "went on", "went after", "went so far as to": Britain going to the back of
+    # the queue is what Obama warned of
+    (
+        "Britain would go to the \u201cback of the queue\u201d in any trade deal, President Obama warned on Friday.",
+        "back of the queue",
+        "Obama",
+        "mixed",
+    ),
+    (
+        "Donald Trump spoke in Ohio. Trump went on about \u201chow the system is rigged\u201d for an hour.",
+        "how the system",
+        "Donald Trump",
+        "mixed",
+    ),
     # … but her given name is her
     (
         'Donald Trump arrived with his wife Melania Trump.\n\n"Children and teenagers can be fragile," Melania said.',
