@@ -13,6 +13,19 @@ def _ask(searcher, q: str):
     return answer(q, searcher, min_score=0.45)
 
 
+def _searcher_of(settings, tmp_path, files: dict[str, str]):
+    """A searcher over these article files alone (name -> text), built as `whosaid index` would."""
+    from embeddings.pipeline import build_index, open_searcher
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, text in files.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    s = settings.model_copy(update={"articles_dir": articles, "index_dir": tmp_path / "ix"})
+    build_index(s)
+    return open_searcher(s)
+
+
 def test_who_said_finds_rubio(searcher) -> None:
     a = _ask(searcher, "Who said there is still a lot of work to be done?")
     assert a.found
@@ -125,19 +138,14 @@ def test_filters_apply_inside_the_search(searcher) -> None:
 def test_a_refusal_names_everyone_the_name_matched(settings, tmp_path) -> None:
     """ "What did Clinton say about …" searches Hillary's and Bill's quotes; saying "the articles
     don't quote Hillary Clinton" alone would hide that Bill's were searched too."""
-    from embeddings.pipeline import build_index, open_searcher
-
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "health.txt").write_text(
-        "Clinton on health care\n\n\u201cEvery family deserves affordable care,\u201d Hillary Clinton said on Monday.\n", encoding="utf-8"
+    searcher = _searcher_of(
+        settings,
+        tmp_path,
+        {
+            "health.txt": "Clinton on health care\n\n\u201cEvery family deserves affordable care,\u201d Hillary Clinton said on Monday.\n",
+            "trade.txt": "Clinton on trade\n\n\u201cOpen markets lift every country,\u201d Bill Clinton told the forum.\n",
+        },
     )
-    (articles / "trade.txt").write_text(
-        "Clinton on trade\n\n\u201cOpen markets lift every country,\u201d Bill Clinton told the forum.\n", encoding="utf-8"
-    )
-    s = settings.model_copy(update={"articles_dir": articles, "index_dir": tmp_path / "ix"})
-    build_index(s)
-    searcher = open_searcher(s)
     assert _ask(searcher, "What did Clinton say about health care?").found
     a = _ask(searcher, "What did Clinton say about football?")
     assert not a.found
@@ -147,19 +155,15 @@ def test_a_refusal_names_everyone_the_name_matched(settings, tmp_path) -> None:
 def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(settings, tmp_path) -> None:
     """Two speakers use the same words; the one who said them in the order the user remembers
     comes first, although word counts and averaged vectors cannot tell the two quotes apart."""
-    from embeddings.pipeline import build_index, open_searcher
-
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "farm.txt").write_text(
-        "Farm bill debate\n\n"
-        "\u201cFirst the farmers lose their markets, and then the tariffs hurt the workers,\u201d Senator Ann Lee said.\n\n"
-        "\u201cFirst the tariffs hurt the farmers, and then the workers lose their markets,\u201d Governor Bo Park said.\n",
-        encoding="utf-8",
+    searcher = _searcher_of(
+        settings,
+        tmp_path,
+        {
+            "farm.txt": "Farm bill debate\n\n"
+            "\u201cFirst the farmers lose their markets, and then the tariffs hurt the workers,\u201d Senator Ann Lee said.\n\n"
+            "\u201cFirst the tariffs hurt the farmers, and then the workers lose their markets,\u201d Governor Bo Park said.\n"
+        },
     )
-    s = settings.model_copy(update={"articles_dir": articles, "index_dir": tmp_path / "ix"})
-    build_index(s)
-    searcher = open_searcher(s)
     for question, speaker in (
         ("Who said the tariffs hurt the farmers and then the workers lose?", "Bo Park"),
         ("Who said the farmers lose their markets and then the tariffs hurt?", "Ann Lee"),
@@ -171,18 +175,14 @@ def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(settin
 def test_a_fragment_in_marks_is_shown_in_the_clause_that_holds_it(settings, tmp_path) -> None:
     """ "Donald Trump said: “criminal”" tells the user nothing; the answer shows the reported clause
     around it, marks and all, once (not the clause and the fragment as two quotes)."""
-    from embeddings.pipeline import build_index, open_searcher
-
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "emails.txt").write_text(
-        "Trump on the emails\n\nDonald Trump spoke in Ohio on Monday.\n\n"
-        "He said that Clinton\u2019s \u201conly experience in cybersecurity\u201d was her \u201ccriminal\u201d attempt to keep her emails hidden.\n",
-        encoding="utf-8",
+    searcher = _searcher_of(
+        settings,
+        tmp_path,
+        {
+            "emails.txt": "Trump on the emails\n\nDonald Trump spoke in Ohio on Monday.\n\n"
+            "He said that Clinton\u2019s \u201conly experience in cybersecurity\u201d was her \u201ccriminal\u201d attempt to keep her emails hidden.\n"
+        },
     )
-    s = settings.model_copy(update={"articles_dir": articles, "index_dir": tmp_path / "ix"})
-    build_index(s)
-    searcher = open_searcher(s)
     a = _ask(searcher, "What did Trump say about Clinton's emails?")
     assert [h.quote.text for h in a.quotes] == [
         "Clinton\u2019s \u201conly experience in cybersecurity\u201d was her \u201ccriminal\u201d attempt to keep her emails hidden"
