@@ -123,6 +123,11 @@ class _Found:
     #: result”"): whose words they are is unknown, and no other quote's speaker is lent to them
     unsaid: bool = False
 
+    @property
+    def needs_speaker(self) -> bool:
+        """No speaker or mention yet, and free to take a mate's (what no one said takes none)."""
+        return self.person is None and self.mention is None and not self.unsaid
+
 
 def _quote_mask(n: int, stretches: list[Stretch]) -> list[bool]:
     mask = [False] * n
@@ -1114,14 +1119,14 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             para_found.append(item)
         # split quotes ("A," Rubio said, "B.") and multi-paragraph quotes share one speaker
         for item in para_found:
-            if item.person is None and item.mention is None and not item.unsaid:
+            if item.needs_speaker:
                 mates = [f for f in found + para_found if f.group == item.group and (f.person or f.mention)]
                 if mates:
                     item.person, item.mention, item.cue, item.saying = mates[0].person, mates[0].mention, mates[0].cue, mates[0].saying
         for item in para_found:
             if item.person is not None and item.mention is not None:
                 for f in found:
-                    if f.group == item.group and f.person is None and f.mention is None and not f.unsaid:
+                    if f.group == item.group and f.needs_speaker:
                         f.person, f.mention, f.cue, f.saying = item.person, item.mention, item.cue, item.saying
             if item.person is not None and not item.person.org:
                 cast.speakers.append((item.start, item.person))
@@ -1197,7 +1202,7 @@ def _share_within_paragraph(items: list[_Found]) -> None:
     """News style gives one attribution per paragraph: "A," X said. "B." — an unattributed
     quote takes the speaker of the nearest attributed quote before it, else after it."""
     for k, item in enumerate(items):
-        if item.person is not None or item.mention is not None or item.unsaid:
+        if not item.needs_speaker:
             continue
         before = [f for f in items[:k] if f.mention is not None]
         after = [f for f in items[k + 1 :] if f.mention is not None]
@@ -1213,6 +1218,8 @@ def _indirect(
     `_reported_clause`), or the clause 'according to X' qualifies, when no quotation marks are involved."""
     out: list[_Found] = []
     for cue in cues:
+        if _unsaid(cue):
+            continue
         if cue.lower_ == "according":
             sent = cue.sent
             phrase_end = cue.doc[cue.i + 1].right_edge.i
@@ -1230,8 +1237,6 @@ def _indirect(
             span = clauses.get(cue.i)
             if span is None:
                 continue
-        if _unsaid(cue):
-            continue
         span = _before_quote(span, mask, cue)
         if span is None:
             continue
