@@ -1221,18 +1221,7 @@ def _indirect(
         if _unsaid(cue):
             continue
         if cue.lower_ == "according":
-            sent = cue.sent
-            phrase_end = cue.doc[cue.i + 1].right_edge.i
-            if cue.i == sent.start or (cue.i - 1 >= sent.start and cue.doc[cue.i - 1].is_punct and cue.i - 1 == sent.start):
-                lo_tok = phrase_end + 1
-                while lo_tok < sent.end and cue.doc[lo_tok].is_punct:
-                    lo_tok += 1
-                span = cue.doc[lo_tok : sent.end]
-            else:
-                hi_tok = cue.i
-                while hi_tok > sent.start and cue.doc[hi_tok - 1].is_punct:
-                    hi_tok -= 1
-                span = cue.doc[sent.start : hi_tok]
+            span = _according_clause(cue)
         else:
             span = clauses.get(cue.i)
             if span is None:
@@ -1242,7 +1231,7 @@ def _indirect(
             continue
         subj = _subject(cue, mask)
         holds_subject = subj is not None and span.start <= subj.i < span.end
-        around = subj is not None and span.start <= cue.i < span.end and subj.head.i != cue.i
+        around = subj is not None and span.start <= cue.i < span.end and subj.head.i != cue.i and cue.lower_ != "according"
         if subj is None or (holds_subject and (span.start > cue.i or around)):
             # "…," said Ben Carson, asked about …: the parser's clause holds the speaker; so does
             # the clause the cue hangs from ("Durbin, noting …, said, “…”"), no parenthetical "X said"
@@ -1255,6 +1244,32 @@ def _indirect(
             _Found(offset + span.start_char, offset + span.end_char, number, "indirect", person, mention, _cue_text(cue, span.start))
         )
     return out
+
+
+def _according_clause(cue: Token) -> Span:
+    """What 'according to X' vouches for: the sentence after it when it leads; the main clause
+    before it when it trails one ("Trump has won 758 delegates, according to a CNN tally, but …");
+    else the whole sentence, where either side alone is a fragment ("Over the long term, according
+    to the budget office, the deficits will rise"; "While Clinton accepted some blame, according to
+    donors, she made little mention of …")."""
+    doc, sent = cue.doc, cue.sent
+    lo = doc[cue.i + 1].right_edge.i + 1
+    while lo < sent.end and doc[lo].is_punct:
+        lo += 1
+    hi = cue.i
+    while hi > sent.start and doc[hi - 1].is_punct:
+        hi -= 1
+    if hi == sent.start:
+        return doc[lo : sent.end]
+    root = sent.root
+    main_before = root.i < hi and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children)
+    # "The AP reported that, according to …, 85 of the 154 meetings …": the clause goes on after it
+    if not any(t.is_alpha for t in doc[lo : sent.end]) or (main_before and doc[hi - 1].pos_ not in {"SCONJ", "ADP", "PRON", "DET"}):
+        return doc[sent.start : hi]
+    end = sent.end
+    while end > lo and doc[end - 1].is_punct and doc[end - 1].text not in {'"', "\u201d", "'", "\u2019"}:
+        end -= 1
+    return doc[sent.start : end]
 
 
 #: Verbs whose "to" clause is a speech act not made: "declined to say whether …", "refused to comment".

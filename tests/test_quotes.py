@@ -1781,3 +1781,20 @@ def test_words_leading_into_a_quote_are_reported_with_it() -> None:
     assert [q.text for q in found if q.kind == "indirect" and q.speaker == "Donald Trump"] == [
         "Clinton\u2019s \u201conly experience in cybersecurity\u201d was her \u201ccriminal\u201d attempt to hide her emails"
     ]
+
+
+def test_according_to_inside_a_sentence_vouches_for_the_whole_claim() -> None:
+    """ "Over the long term, according to the budget office, …" was shown as the office saying "Over
+    the long term", and "But according to the FBI, …" as the FBI saying "But". Inside a clause the
+    whole sentence is the claim; after a main clause, that clause alone is (not the "but …" after it)."""
+    found = quotes_of(
+        "Over the long term, according to the Congressional Budget Office, the rise in annual deficits will continue.\n\n"
+        "But according to the FBI, murders in the city fell sharply last year.\n\n"
+        "Trump so far has won 758 delegates, according to a CNN tally, but his path to victory is narrow."
+    )
+    said = {q.speaker: q.text for q in found if q.kind == "indirect"}
+    assert said == {
+        "Congressional Budget Office": "Over the long term, according to the Congressional Budget Office, the rise in annual deficits will continue",
+        "FBI": "But according to the FBI, murders in the city fell sharply last year",
+        "CNN": "Trump so far has won 758 delegates",
+    }
