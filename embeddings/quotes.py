@@ -24,6 +24,7 @@ from embeddings.speakers import (
     ROLE_NOUNS,
     Cast,
     Person,
+    known_given_name,
     looks_like_org,
     name_chains,
     name_tokens,
@@ -400,6 +401,10 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     # "another Muslim who worshiped at the Islamic Center" is not the centre
     orgs = [c for c in chains if looks_like_org(c) and not _in_clause(c[-1], tok)]
     if document:  # "the IMF report", "a new report by Politico": the organisation that wrote it
+        # ("a Morning Consult Poll" is Morning Consult's, not the tagger's "Morning" alone; but "the
+        # U.S. Geological Survey" is a name, and "Referee Graham Poll" a person)
+        maker = tok.ent_type_ == "" and not any(known_given_name(t.text) for t in span)
+        orgs = [c[:-1] if maker and c[-1].i == tok.i and len(c) > 1 else c for c in orgs]
         orgs = [c for c in orgs if c[-1].head.i == tok.i or _object_of(c[-1], tok, {"by"})]
     if lemma in SPOKESPEOPLE and tok.tag_ == "NN":  # "A spokeswoman for YouTube", "a YouTube spokeswoman": YouTube speaks
         # the organisation itself, not one inside its phrase ("a spokesman for Mayor Frank G. Jackson of Cleveland")

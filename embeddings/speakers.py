@@ -324,7 +324,11 @@ def name_chains(span: Span) -> list[list[Token]]:
         breaks = current and tok.ent_iob_ == "B" and (current[-1].ent_iob_ != "O" or _full_name_after_title(current[-1], tok))
         if proper and tok.tag_ != "POS" and not breaks:
             current.append(tok)
-            if norm(tok.text) in ORG_WORDS:
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < span.end else None
+            # an organisation word ends a name ("White House Press Secretary Josh Earnest") unless
+            # the organisation's entity goes on with another ("the National Police Agency")
+            goes_on = nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ == "ORG" and norm(nxt.text) in ORG_WORDS
+            if norm(tok.text) in ORG_WORDS and not goes_on:
                 chains.append(current)
                 current = []
         else:

@@ -1245,6 +1245,14 @@ CASES = [
         "indirect",
     ),
     ("The campaign had spent $5 million on data by September, according to its FEC reports.", "spent $5 million", None, "indirect"),
+    # an organisation's name runs on through its words ("National Police", "Morning" alone are not them)
+    (
+        "Only one person was killed by a gun last year, according to the National Police Agency.",
+        "killed by a gun",
+        "National Police Agency",
+        "indirect",
+    ),
+    ("Trump received 37 percent, according to a Morning Consult Poll.", "received 37 percent", "Morning Consult", "indirect"),
     # the parser made the speech verb a participle of the name: no passive for a verb of saying
     (
         "Erin Brockovich, the legendary environmental activist and lawyer, endorsed Sanders\u2019 approach Saturday, saying she "
