@@ -722,6 +722,23 @@ class Cast:
                 j -= 1
             else:
                 break
+        # only words that modify the name are its title: "Secretary of State Marco Rubio", but not
+        # "the spokesman for Mrs. Clinton", "a positive view of Mr. Trump" nor "how good a prime
+        # minister Gordon Brown will make" (the parser hangs the name on the role there)
+        anchor = toks[-1]
+        while anchor.dep_ in {"compound", "flat"} and anchor.head.i > anchor.i:  # "Charles Elliott III"
+            anchor = anchor.head
+        own = {t.i for t in anchor.subtree}
+        role = anchor.head
+        if (
+            anchor.dep_ in {"appos", "conj"}
+            and role.pos_ == "NOUN"
+            and role.i < toks[0].i
+            and doc[role.left_edge.i].lower_ not in {"a", "an"}
+        ):
+            own |= {t.i for t in role.subtree if t.i < toks[0].i}  # "conservative chat host Hugh Hewitt", as parsed
+        while j < toks[0].i and any(t.i not in own for t in doc[j : toks[0].i]):
+            j += 1
         premod = doc[j : toks[0].i]
         while len(premod) and premod[0].lower_ in {"of", "the", "and", "for"}:
             premod = premod[1:]

@@ -1806,3 +1806,25 @@ def test_according_to_inside_a_sentence_vouches_for_the_whole_claim() -> None:
         "FBI": "But according to the FBI, murders in the city fell sharply last year",
         "CNN": "Trump so far has won 758 delegates",
     }
+
+
+def test_a_title_is_only_what_modifies_the_name() -> None:
+    """Words before a name are its title only when they modify it: "a spokesman for Mrs. Clinton"
+    gave Clinton the title "spokesman", so her spokesman's words became hers; "the network
+    President Vladimir Putin formed" made Putin "the network"; "how good a prime minister Gordon
+    Brown will make" made Brown a prime minister."""
+    found = quotes_of(
+        "Hillary Clinton spoke in Ohio on Monday. Reporters asked a spokesman for Mrs. Clinton about the polls.\n\n"
+        "\u201cWe are not commenting on the polls,\u201d the spokesman said.\n\n"
+        "Hosts joined a Russian state-financed outlet, part of the network President Vladimir Putin formed to break the monopoly on news.\n\n"
+        "The network said it would send a reporter to Crimea for a better understanding of events.\n\n"
+        "There will be an argument over just how good a prime minister Gordon Brown will make. "
+        "\u201cWe will cut taxes,\u201d Mr Brown said. Secretary of State Marco Rubio said the talks would go on."
+    )
+    by_text = {q.text: q for q in found}
+    assert by_text["We are not commenting on the polls"].speaker is None
+    assert next(q for q in found if q.text.startswith("it would send a reporter")).speaker is None
+    brown = next(q for q in found if q.speaker == "Gordon Brown")
+    assert not any("minister" in r for r in brown.roles)
+    rubio = next(q for q in found if q.speaker == "Marco Rubio")
+    assert "secretary of state" in rubio.roles
