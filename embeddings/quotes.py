@@ -992,12 +992,29 @@ def _cue_text(cue: Token, first: int | None = None) -> str:
     words' first token."""
     if cue.lower_ == "according":
         return "according to"
+    doc = cue.doc
     words = [cue, *(c for c in cue.children if c.dep_ == "prt")]
+    if first is not None and norm(cue.lemma_) in OBJECT_VERBS:
+        # "Blair told the BBC: “…”", "Clinton called the plan “…”": a short named object, not a
+        # pronoun that needs the article to read ("told him"), nor the words themselves
+        obj = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "PRON"), None)
+        if obj is not None:
+            lo, hi = obj.left_edge.i, obj.right_edge.i
+            clean = not any(t.is_quote or t.is_punct or t.pos_ in {"VERB", "AUX", "PRON"} for t in doc[lo : hi + 1])
+            if clean and hi - lo < 5 and lo > words[-1].i and (hi < first or first < cue.i):
+                words += list(doc[lo : hi + 1])
     if first is not None:
-        between = [t for t in cue.doc[words[-1].i + 1 : first] if not t.is_quote]
+        between = [t for t in doc[words[-1].i + 1 : first] if not t.is_quote]
         if len(between) == 1 and between[0].dep_ == "prep" and between[0].head.i == cue.i:
             words.append(between[0])
-    return " ".join(t.text for t in words)
+    # as the article spaced them: "called Clinton's remarks", not "Clinton 's"
+    return "".join(
+        t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ") for k, t in enumerate(words)
+    ).strip()
+
+
+#: Verbs that read wrong without their object: "Blair told: “…”" is "Blair told the BBC: “…”".
+OBJECT_VERBS = {"accuse", "assure", "brand", "call", "describe", "dub", "inform", "label", "remind", "tell", "term", "urge"}
 
 
 def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> list[Quote]:

@@ -220,3 +220,24 @@ def test_an_answer_reads_the_cue_as_a_verb_of_its_speaker() -> None:
     article = parse_text(f"Headline\n\n{body}", "snippet.txt")
     lines = [describe(QuoteHit(q, q.speaker, article, 1.0), 1) for q in quotes_of(body)]
     assert [line.split(" (reported speech)")[0] for line in lines] == ["Gordon Brown claimed", "Jane Smith said", "Officials say"]
+
+
+def test_an_answer_says_whom_a_speaker_told() -> None:
+    """ "Tony Blair told: “…”" is no English: the cue carries a short object the article names ("told
+    the BBC", "urged Congress"); with only a pronoun ("told her") it reads as "said"."""
+    from bot.answer import QuoteHit, describe
+    from embeddings.articles import parse_text
+    from tests.quotes_helper import quotes_of
+
+    body = (
+        "\u201cYou cannot underestimate the impact of the war,\u201d Tony Blair told the BBC on Sunday.\n\n"
+        "Barack Obama urged Congress to \u201cact now on climate change.\u201d\n\n"
+        "Harry Reid met Jane Smith. He told her that the bill was dead."
+    )
+    article = parse_text(f"Headline\n\n{body}", "snippet.txt")
+    lines = [describe(QuoteHit(q, q.speaker, article, 1.0), 1) for q in quotes_of(body)]
+    assert [line.split(":")[0].replace(" (reported speech)", "") for line in lines] == [
+        "Tony Blair told the BBC",
+        "Barack Obama urged Congress",
+        "Harry Reid said",
+    ]
