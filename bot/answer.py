@@ -266,7 +266,9 @@ def list_quotes(searcher: Searcher, speaker: str | None, about: str | None, limi
     """Quotes by speaker (any name or title) and/or ranked by topic, for `whosaid quotes` and /quotes."""
     ids: list[int] | None = None
     if speaker:
-        ids = quote_ids(searcher.directory.find(speaker))
+        # speaker by speaker, the most quoted of those the name or title fits first: "the prime
+        # minister" lists Tony Blair's quotes before those of every other prime minister
+        ids = [i for s in searcher.directory.find(speaker) for i in s.quote_ids]
     if where:
         ids = [int(i) for i in searcher.allowed(where, "quotes", ids)]
     if ids is not None and not ids:

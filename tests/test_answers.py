@@ -152,6 +152,27 @@ def test_a_refusal_names_everyone_the_name_matched(settings, tmp_path) -> None:
     assert "Hillary Clinton" in a.text and "Bill Clinton" in a.text, a.text
 
 
+def test_a_title_lists_the_most_quoted_holder_first(settings, tmp_path) -> None:
+    """`/quotes speaker:the prime minister` over an archive of several prime ministers opens with
+    the one the articles quote most, not with whichever article the index holds first."""
+    from bot.answer import list_quotes
+
+    searcher = _searcher_of(
+        settings,
+        tmp_path,
+        {
+            "a-euro.txt": "Euro worries\n\nPrime Minister Silvio Berlusconi said the strong euro was \u201cabsolutely worrying.\u201d\n",
+            "b-blair.txt": "Blair on schools\n\n"
+            "\u201cEvery child deserves a good school,\u201d Prime Minister Tony Blair said.\n\n"
+            "\u201cWe will build two hundred academies,\u201d Mr Blair added.\n\n"
+            "\u201cParents want results, not excuses,\u201d Mr Blair told the conference.\n",
+        },
+    )
+    listed = list_quotes(searcher, "the prime minister", None, limit=10)
+    assert [h.speaker for h in listed][:3] == ["Tony Blair"] * 3
+    assert {h.speaker for h in listed} == {"Tony Blair", "Silvio Berlusconi"}
+
+
 def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(settings, tmp_path) -> None:
     """Two speakers use the same words; the one who said them in the order the user remembers
     comes first, although word counts and averaged vectors cannot tell the two quotes apart."""
