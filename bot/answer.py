@@ -273,8 +273,9 @@ def list_quotes(searcher: Searcher, speaker: str | None, about: str | None, limi
         ids = [int(i) for i in searcher.allowed(where, "quotes", ids)]
     if ids is not None and not ids:
         return []
+    # wire copies of a story repeat its quotes: each is listed once, so ask for more than `limit`
     if about:
-        hits = searcher.quotes(about, k=limit, quote_ids=ids)
+        hits = searcher.quotes(about, k=2 * limit, quote_ids=ids)
     else:
-        hits = [Hit(i, 1.0, 1.0, 1.0) for i in (ids if ids is not None else range(len(searcher.index.quotes)))][:limit]
-    return [_quote_hit(searcher, h) for h in hits]
+        hits = [Hit(i, 1.0, 1.0, 1.0) for i in (ids if ids is not None else range(len(searcher.index.quotes)))][: 2 * limit]
+    return _dedupe([_quote_hit(searcher, h) for h in hits])[:limit]

@@ -173,6 +173,18 @@ def test_a_title_lists_the_most_quoted_holder_first(settings, tmp_path) -> None:
     assert {h.speaker for h in listed} == {"Tony Blair", "Silvio Berlusconi"}
 
 
+def test_a_wire_copy_lists_its_quote_once(settings, tmp_path) -> None:
+    """Two outlets run the same agency story: `/quotes` shows its quote once, not twice in a row."""
+    from bot.answer import list_quotes
+
+    story = "Bridge to reopen\n\n\u201cThe bridge will reopen on Monday,\u201d Mayor Alice Brennan said.\n"
+    searcher = _searcher_of(settings, tmp_path, {"paper-a.txt": story, "paper-b.txt": story.replace("reopen\n", "reopen soon\n", 1)})
+    assert len(searcher.index.quotes) == 2
+    for about in (None, "bridge"):
+        listed = list_quotes(searcher, "Brennan", about, limit=10)
+        assert [h.quote.text for h in listed] == ["The bridge will reopen on Monday"], about
+
+
 def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(settings, tmp_path) -> None:
     """Two speakers use the same words; the one who said them in the order the user remembers
     comes first, although word counts and averaged vectors cannot tell the two quotes apart."""
