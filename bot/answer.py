@@ -204,13 +204,21 @@ def answer(
 
 
 def _dedupe(hits: list[QuoteHit]) -> list[QuoteHit]:
-    """One entry per quoted text: wire copies of a story repeat the same quote."""
-    seen: set[tuple[str | None, str]] = set()
-    out = []
+    """One entry per quoted text: wire copies of a story repeat the same quote. A copy that names
+    the speaker more fully ("Michael Howard" where another says only "Mr Howard") takes the
+    place of the shorter one; a speaker whose name does not fit is someone else."""
+    out: list[QuoteHit] = []
+    where: dict[str, list[int]] = {}
     for h in hits:
-        key = (h.speaker, h.quote.text)
-        if key not in seen:
-            seen.add(key)
+        mine = set(h.speaker.lower().split()) if h.speaker else set()
+        for k in where.get(h.quote.text, []):
+            theirs = set(out[k].speaker.lower().split()) if out[k].speaker else set()
+            if mine == theirs or (mine and theirs and (mine < theirs or theirs < mine)):
+                if len(mine) > len(theirs):
+                    out[k] = h
+                break
+        else:
+            where.setdefault(h.quote.text, []).append(len(out))
             out.append(h)
     return out
 

@@ -185,6 +185,26 @@ def test_a_wire_copy_lists_its_quote_once(settings, tmp_path) -> None:
         assert [h.quote.text for h in listed] == ["The bridge will reopen on Monday"], about
 
 
+def test_a_wire_copy_that_names_the_speaker_more_fully_is_the_one_shown(settings, tmp_path) -> None:
+    """One copy says "Mayor Alice Brennan", another only "Ms Brennan"; with a John Brennan in the
+    archive the lone surname stays unmerged, yet the same words are shown once, under the full name."""
+    from bot.answer import list_quotes
+
+    quote = "\u201cThe bridge will reopen on Monday,\u201d"
+    searcher = _searcher_of(
+        settings,
+        tmp_path,
+        {
+            "a.txt": f"Bridge news\n\nThe council met. {quote} Ms Brennan said.\n",
+            "b.txt": f"Bridge to reopen\n\n{quote} Mayor Alice Brennan said.\n",
+            "c.txt": "Budget talks\n\n\u201cWe will cut the budget,\u201d John Brennan said.\n",
+        },
+    )
+    listed = [(h.speaker, h.quote.text) for h in list_quotes(searcher, "Brennan", None, limit=10)]
+    assert listed.count(("Alice Brennan", "The bridge will reopen on Monday")) == 1, listed
+    assert not any(text == "The bridge will reopen on Monday" and who != "Alice Brennan" for who, text in listed), listed
+
+
 def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(settings, tmp_path) -> None:
     """Two speakers use the same words; the one who said them in the order the user remembers
     comes first, although word counts and averaged vectors cannot tell the two quotes apart."""
