@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from embeddings.quotes import Quote
-from embeddings.speakers import TITLES, gendered_given_name
+from embeddings.speakers import OFFICE_QUALIFIERS, PARTY_NAMES, TITLES, gendered_given_name
 
 _STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "on", "at", "'s", "s"}
 
@@ -104,15 +104,17 @@ class Directory:
     def find(self, query: str) -> list[Speaker]:
         """Speakers a user means by `query`: by all its words as name words ("King", whose
         surname is a title word too), else by those that are no title ("President Obama"), else
-        by title or role ("the secretary of state")."""
+        by title or role ("the secretary of state"; "the Tory leader" is no one named Tory)."""
         q = words(query)
-        for names in (q, q - TITLES):
+        for names in (q, q - TITLES - PARTY_NAMES):
             hits = [s for s in self.speakers if names and names <= s.words]
             if hits:
                 return sorted(hits, key=lambda s: -len(s.quote_ids))
         if not q:
             return []
-        hits = [s for s in self.speakers if any(q <= words(role) for role in s.roles)]
+        # a deputy or shadow holds another office than "the prime minister" (a former one held it)
+        other = OFFICE_QUALIFIERS - {"ex", "former"}
+        hits = [s for s in self.speakers if any(q <= (w := words(role)) and not (w - q) & other for role in s.roles)]
         return sorted(hits, key=lambda s: -len(s.quote_ids))
 
     def names(self, prefix: str = "", limit: int = 25) -> list[str]:

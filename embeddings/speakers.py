@@ -227,7 +227,15 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
     # "Former Clinton Senior Adviser Sidney Blumenthal"
     if len(out) > 1 and _is_title(out[-1]) and norm(out[-1].text) not in ORG_TITLE_WORDS and out[-1].ent_type_ != "PERSON":
         return []  # a title of its own, cut from the name after it: "First Lady" (Michelle Obama)
-    cut = max((k + 1 for k, t in enumerate(out[:-1]) if _is_title(t) or norm(t.text) in ROLE_NOUNS), default=0)
+    # (a party before a full name is no part of it: "Tory Liam Fox"; but "Tory Burch" is her name)
+    cut = max(
+        (
+            k + 1
+            for k, t in enumerate(out[:-1])
+            if _is_title(t) or norm(t.text) in ROLE_NOUNS or (norm(t.text) in PARTY_NAMES and len(out) - k > 2)
+        ),
+        default=0,
+    )
     names = [t for t in out[cut:] if t.tag_ != "POS" and t.lower_ not in NOT_NAME_WORDS]
     kept = [t for t in names if not _is_title(t) or (t.ent_type_ == "PERSON" and t is not names[0])]
     if len(kept) >= 3 and (kept[-1].tag_ in {"VBD", "VBG", "VBN", "VBZ"} or (kept[-1].tag_ == "NNPS" and _headline(kept[-1]))):
@@ -407,6 +415,8 @@ def _as_written(pairs: list[tuple[Token, str]]) -> str:
 OFFICE_QUALIFIERS = {"assistant", "deputy", "ex", "former", "shadow", "vice"}
 #: The party words of American titles, one spelling each: "the GOP nominee" is "the Republican nominee".
 PARTY_WORDS = {"democrat": "democratic", "democratic": "democratic", "gop": "republican", "republican": "republican"}
+#: Parties a name may be prefixed with ("Tory Liam Fox", "Democrat Hillary Clinton").
+PARTY_NAMES = {*PARTY_WORDS, "labour", "tory", "ukip"}
 
 
 def title_words(words: Iterable[str]) -> set[str]:

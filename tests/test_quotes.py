@@ -1500,6 +1500,9 @@ def test_groups_are_not_merged_across_articles() -> None:
         ("Comedian Sarah Silverman told the crowd: \u201cYou are being ridiculous.\u201d", "Sarah Silverman"),
         ("\u201cThe rally was a call to arms,\u201d said Pastor Kevin Swanson.", "Kevin Swanson"),
         ("\u201cThe speech was a disgrace,\u201d Rabbi Rick Jacobs said.", "Rick Jacobs"),
+        # a party before a full name ("Tory Burch" is a name of her own)
+        ("\u201cHis party offered a clear choice,\u201d Tory Liam Fox said.", "Liam Fox"),
+        ("\u201cWe love the new collection,\u201d Tory Burch said.", "Tory Burch"),
         # a caption's shouted words glued to the name
         ("Protesters marched. STREET BEATING Donald Trump said: \u201cWe will make America great again.\u201d", "Donald Trump"),
         ("AMY SCHUMER Comedian and actress Amy Schumer said she would head for Spain if Trump won.", "Amy Schumer"),
@@ -1583,8 +1586,8 @@ def test_a_longer_name_extends_a_shorter_one_only_when_it_is_the_same_person() -
 
 
 def test_a_lone_word_joins_a_longer_name_only_as_a_surname() -> None:
-    """Across articles "Fox" is Liam Fox, shown by the name most articles give him rather than
-    one article's "Tory Liam Fox"; "America" (a country that "says") is not the firm Diageo North America."""
+    """Across articles "Fox" is Liam Fox (one article's "Tory Liam Fox" is him too, the party left
+    out); "America" (a country that "says") is not the firm Diageo North America."""
     from embeddings.people import Directory
 
     quotes = [
@@ -1595,7 +1598,7 @@ def test_a_lone_word_joins_a_longer_name_only_as_a_surname() -> None:
         *quotes_of("\u201cNobody believes it,\u201d Liam Fox told the BBC."),
         *quotes_of("\u201cWe were beaten,\u201d Fox said."),
     ]
-    assert [q.speaker for q in quotes] == ["Diageo North America", "America", "Tory Liam Fox", "Liam Fox", "Liam Fox", "Fox"]
+    assert [q.speaker for q in quotes] == ["Diageo North America", "America", "Liam Fox", "Liam Fox", "Liam Fox", "Fox"]
     directory = Directory(quotes)
     assert [directory.canonical(q) for q in quotes] == ["Diageo North America", "America", *["Liam Fox"] * 4]
 
@@ -1828,3 +1831,20 @@ def test_a_title_is_only_what_modifies_the_name() -> None:
     assert not any("minister" in r for r in brown.roles)
     rubio = next(q for q in found if q.speaker == "Marco Rubio")
     assert "secretary of state" in rubio.roles
+
+
+def test_a_title_finds_its_holder_not_a_deputy_nor_a_party_member() -> None:
+    """ "the prime minister" is not the deputy prime minister, and "the Tory leader" is not any
+    Tory whose party an article wrote before the name ("Tory Liam Fox")."""
+    from embeddings.people import Directory
+
+    quotes = [
+        *quotes_of("\u201cWe will win the election,\u201d Prime Minister Tony Blair said."),
+        *quotes_of("\u201cWe will build more homes,\u201d Deputy Prime Minister John Prescott said."),
+        *quotes_of("\u201cHis party offered a clear choice,\u201d Tory Liam Fox said."),
+        *quotes_of("\u201cWe lead in the polls,\u201d Tory leader Michael Howard said."),
+    ]
+    directory = Directory(quotes)
+    assert [s.name for s in directory.find("the prime minister")] == ["Tony Blair"]
+    assert [s.name for s in directory.find("the deputy prime minister")] == ["John Prescott"]
+    assert [s.name for s in directory.find("the Tory leader")] == ["Michael Howard"]
