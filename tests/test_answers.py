@@ -257,38 +257,36 @@ def test_a_question_asked_in_other_words_gets_the_same_answer(searcher) -> None:
     assert a.found and a.quotes[0].speaker == "Marco Rubio"
 
 
-def test_an_answer_reads_the_cue_as_a_verb_of_its_speaker() -> None:
-    """The article's "…, adding that", "will claim" or "did so, saying" give the cue "adding",
-    "claim", "saying"; an answer that reads "Gordon Brown claim:" or "Jane Smith saying:" is
-    broken English. One speaker's cue reads in the past; a group's "say" stays ("Officials say")."""
+def _answer_lines(body: str) -> list[str]:
+    """Each quote of a snippet as an answer shows it."""
     from bot.answer import QuoteHit, describe
     from embeddings.articles import parse_text
     from tests.quotes_helper import quotes_of
 
-    body = (
+    article = parse_text(f"Headline\n\n{body}", "snippet.txt")
+    return [describe(QuoteHit(q, q.speaker, article, 1.0), 1) for q in quotes_of(body)]
+
+
+def test_an_answer_reads_the_cue_as_a_verb_of_its_speaker() -> None:
+    """The article's "…, adding that", "will claim" or "did so, saying" give the cue "adding",
+    "claim", "saying"; an answer that reads "Gordon Brown claim:" or "Jane Smith saying:" is
+    broken English. One speaker's cue reads in the past; a group's "say" stays ("Officials say")."""
+    lines = _answer_lines(
         "Gordon Brown will claim that the forecasts are simply wrong and that taxes will not rise.\n\n"
         "Jane Smith defended the plan on Monday, saying it would cut waiting lists by half within a year.\n\n"
         "Officials say the bridge will be closed for two more weeks."
     )
-    article = parse_text(f"Headline\n\n{body}", "snippet.txt")
-    lines = [describe(QuoteHit(q, q.speaker, article, 1.0), 1) for q in quotes_of(body)]
     assert [line.split(" (reported speech)")[0] for line in lines] == ["Gordon Brown claimed", "Jane Smith said", "Officials say"]
 
 
 def test_an_answer_says_whom_a_speaker_told() -> None:
     """ "Tony Blair told: “…”" is no English: the cue carries a short object the article names ("told
     the BBC", "urged Congress"); with only a pronoun ("told her") it reads as "said"."""
-    from bot.answer import QuoteHit, describe
-    from embeddings.articles import parse_text
-    from tests.quotes_helper import quotes_of
-
-    body = (
+    lines = _answer_lines(
         "\u201cYou cannot underestimate the impact of the war,\u201d Tony Blair told the BBC on Sunday.\n\n"
         "Barack Obama urged Congress to \u201cact now on climate change.\u201d\n\n"
         "Harry Reid met Jane Smith. He told her that the bill was dead."
     )
-    article = parse_text(f"Headline\n\n{body}", "snippet.txt")
-    lines = [describe(QuoteHit(q, q.speaker, article, 1.0), 1) for q in quotes_of(body)]
     assert [line.split(":")[0].replace(" (reported speech)", "") for line in lines] == [
         "Tony Blair told the BBC",
         "Barack Obama urged Congress",
