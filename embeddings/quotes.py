@@ -1000,7 +1000,9 @@ def _cue_text(cue: Token, first: int | None = None) -> str:
         obj = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "PRON"), None)
         if obj is not None:
             lo, hi = obj.left_edge.i, obj.right_edge.i
-            clean = not any(t.is_quote or t.is_punct or t.pos_ in {"VERB", "AUX", "PRON"} for t in doc[lo : hi + 1])
+            clean = not any(
+                t.is_quote or t.is_punct or t.pos_ in {"VERB", "AUX"} or (t.pos_ == "PRON" and t.dep_ != "poss") for t in doc[lo : hi + 1]
+            )  # "told his supporters" reads alone; "told those who …" does not
             if clean and hi - lo < 5 and lo > words[-1].i and (hi < first or first < cue.i):
                 words += list(doc[lo : hi + 1])
     if first is not None:

@@ -285,10 +285,12 @@ def test_an_answer_says_whom_a_speaker_told() -> None:
     lines = _answer_lines(
         "\u201cYou cannot underestimate the impact of the war,\u201d Tony Blair told the BBC on Sunday.\n\n"
         "Barack Obama urged Congress to \u201cact now on climate change.\u201d\n\n"
-        "Harry Reid met Jane Smith. He told her that the bill was dead."
+        "Harry Reid met Jane Smith. He told her that the bill was dead.\n\n"
+        "Mayor Ann Lee told her supporters: \u201cWe will build the bridge.\u201d"
     )
     assert [line.split(":")[0].replace(" (reported speech)", "") for line in lines] == [
         "Tony Blair told the BBC",
         "Barack Obama urged Congress",
         "Harry Reid said",
+        "Ann Lee told her supporters",
     ]
