@@ -208,17 +208,17 @@ def _dedupe(hits: list[QuoteHit]) -> list[QuoteHit]:
     the speaker more fully ("Michael Howard" where another says only "Mr Howard") takes the
     place of the shorter one; a speaker whose name does not fit is someone else."""
     out: list[QuoteHit] = []
-    where: dict[str, list[int]] = {}
+    shown_at: dict[str, list[int]] = {}  # quoted text -> its entries in `out`
     for h in hits:
         mine = set(h.speaker.lower().split()) if h.speaker else set()
-        for k in where.get(h.quote.text, []):
+        for k in shown_at.get(h.quote.text, []):
             theirs = set(out[k].speaker.lower().split()) if out[k].speaker else set()
             if mine == theirs or (mine and theirs and (mine < theirs or theirs < mine)):
                 if len(mine) > len(theirs):
                     out[k] = h
                 break
         else:
-            where.setdefault(h.quote.text, []).append(len(out))
+            shown_at.setdefault(h.quote.text, []).append(len(out))
             out.append(h)
     return out
 
