@@ -13,6 +13,7 @@ from bot.questions import read_question
 from embeddings.articles import Article
 from embeddings.passages import Passage
 from embeddings.people import Speaker, quote_ids
+from embeddings.people import words as name_words
 from embeddings.quotes import Quote
 from embeddings.search import Hit, Searcher, Where
 
@@ -210,9 +211,9 @@ def _dedupe(hits: list[QuoteHit]) -> list[QuoteHit]:
     out: list[QuoteHit] = []
     shown_at: dict[str, list[int]] = {}  # quoted text -> its entries in `out`
     for h in hits:
-        mine = set(h.speaker.lower().split()) if h.speaker else set()
+        mine = name_words(h.speaker) if h.speaker else set()
         for k in shown_at.get(h.quote.text, []):
-            theirs = set(out[k].speaker.lower().split()) if out[k].speaker else set()
+            theirs = name_words(out[k].speaker) if out[k].speaker else set()
             if mine == theirs or (mine and theirs and (mine < theirs or theirs < mine)):
                 if len(mine) > len(theirs):
                     out[k] = h

@@ -10,6 +10,8 @@ from embeddings.quotes import Quote
 from embeddings.speakers import OFFICE_QUALIFIERS, PARTY_NAMES, TITLES, gendered_given_name
 
 _STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "on", "at", "'s", "s"}
+#: A deputy or shadow holds another office than "the prime minister" (a former one held it).
+OTHER_OFFICE = OFFICE_QUALIFIERS - {"ex", "former"}
 
 
 def _tokens(text: str) -> list[str]:
@@ -112,9 +114,7 @@ class Directory:
                 return sorted(hits, key=lambda s: -len(s.quote_ids))
         if not q:
             return []
-        # a deputy or shadow holds another office than "the prime minister" (a former one held it)
-        other = OFFICE_QUALIFIERS - {"ex", "former"}
-        hits = [s for s in self.speakers if any(q <= (w := words(role)) and not (w - q) & other for role in s.roles)]
+        hits = [s for s in self.speakers if any(q <= (w := words(role)) and not (w - q) & OTHER_OFFICE for role in s.roles)]
         return sorted(hits, key=lambda s: -len(s.quote_ids))
 
     def names(self, prefix: str = "", limit: int = 25) -> list[str]:

@@ -747,8 +747,8 @@ class Cast:
             and doc[role.left_edge.i].lower_ not in {"a", "an"}
         ):
             own |= {t.i for t in role.subtree if t.i < toks[0].i}  # "conservative chat host Hugh Hewitt", as parsed
-        while j < toks[0].i and any(t.i not in own for t in doc[j : toks[0].i]):
-            j += 1
+        outside = [t.i for t in doc[j : toks[0].i] if t.i not in own]
+        j = outside[-1] + 1 if outside else j
         premod = doc[j : toks[0].i]
         while len(premod) and premod[0].lower_ in {"of", "the", "and", "for"}:
             premod = premod[1:]
