@@ -14,7 +14,7 @@ from embeddings.articles import Article
 from embeddings.passages import Passage
 from embeddings.people import Speaker, quote_ids
 from embeddings.people import words as name_words
-from embeddings.quotes import Quote
+from embeddings.quotes import OBJECT_VERBS, Quote
 from embeddings.search import Hit, Searcher, Where
 
 NOT_FOUND = "The loaded articles don't say."
@@ -143,15 +143,15 @@ def lead(h: QuoteHit, mark: Callable[[str], str] = str) -> str:
 def told(cue: str, plural: bool = False) -> str:
     """The cue as the answer's verb: the article's "…, saying", "will claim" or "refused to
     comment" cut to one verb would read "Brown saying", "Brown claim"; those read in the past
-    ("Brown said", "Brown claimed"). A group's "say" stays ("Officials say"), as do "says" and "said"; a "told" with
-    no one told (the article's "told him") reads as "said"."""
+    ("Brown said", "Brown claimed"). A group's "say" stays ("Officials say"), as do "says" and "said"; a verb that
+    needs its object, stored without one ("told him", "described it as"), reads as "said"."""
     from lemminflect import getAllInflections, getAllLemmas
 
     verb, _, rest = cue.partition(" ")
     low = verb.lower()
     lemma = next(iter(getAllLemmas(low, upos="VERB").get("VERB", ())), None)  # the dictionary's, no guessing
     forms = getAllInflections(lemma, upos="VERB") if lemma else {}
-    if lemma == "tell" and not rest:  # "Reid told him …" is stored as "told": "Reid told: …" is no English
+    if lemma in OBJECT_VERBS and not rest:  # "Reid told him …" is stored as "told": "Reid told: …" is no English
         low = next((getAllInflections("say", upos="VERB")[tag][0] for tag, words in forms.items() if low in words), "said")
         return told(low, plural)
     if not forms.get("VBD") or not (low in forms.get("VBG", ()) or (low == lemma and not plural)):

@@ -1000,6 +1000,10 @@ def _cue_text(cue: Token, first: int | None = None) -> str:
         obj = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "PRON"), None)
         if obj is not None:
             lo, hi = obj.left_edge.i, obj.right_edge.i
+            if lo < first <= hi:  # "described the decision as “very disappointing”": the object up to the words
+                hi = first - 1  # (without an article left hanging: "to call a “special meeting”")
+                while hi >= lo and (doc[hi].is_quote or doc[hi].is_punct or doc[hi].pos_ == "DET"):
+                    hi -= 1
             clean = not any(
                 t.is_quote or t.is_punct or t.pos_ in {"VERB", "AUX"} or (t.pos_ == "PRON" and t.dep_ != "poss") for t in doc[lo : hi + 1]
             )  # "told his supporters" reads alone; "told those who …" does not

@@ -281,16 +281,21 @@ def test_an_answer_reads_the_cue_as_a_verb_of_its_speaker() -> None:
 
 def test_an_answer_says_whom_a_speaker_told() -> None:
     """ "Tony Blair told: “…”" is no English: the cue carries a short object the article names ("told
-    the BBC", "urged Congress"); with only a pronoun ("told her") it reads as "said"."""
+    the BBC", "urged Congress", "described the decision as", which stops where the words begin); with
+    only a pronoun ("told her", "described it as") it reads as "said"."""
     lines = _answer_lines(
         "\u201cYou cannot underestimate the impact of the war,\u201d Tony Blair told the BBC on Sunday.\n\n"
         "Barack Obama urged Congress to \u201cact now on climate change.\u201d\n\n"
         "Harry Reid met Jane Smith. He told her that the bill was dead.\n\n"
-        "Mayor Ann Lee told her supporters: \u201cWe will build the bridge.\u201d"
+        "Mayor Ann Lee told her supporters: \u201cWe will build the bridge.\u201d\n\n"
+        'A lawyer for the bank, Mark Hale, described the decision as "deeply disappointing", but praised the judge.\n\n'
+        "Rosa Diaz met the union leaders on Monday. She described it as \u201ca betrayal of every worker in this town.\u201d"
     )
     assert [line.split(":")[0].replace(" (reported speech)", "") for line in lines] == [
         "Tony Blair told the BBC",
         "Barack Obama urged Congress",
         "Harry Reid said",
         "Ann Lee told her supporters",
+        "Mark Hale described the decision as",
+        "Rosa Diaz said",
     ]
