@@ -279,8 +279,14 @@ INTRANSITIVE_SPEECH = set(
 
 def _adverb_name(tok: Token) -> bool:
     """A surname the tagger took for an adverb ("said Skelly", "Early described it"): capitalised
-    inside a sentence, where an adverb is not."""
-    return tok.pos_ == "ADV" and tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.i > tok.sent.start
+    inside a sentence, where an adverb is not, or opening it as a name ("Desailly says …", PERSON)."""
+    return (
+        tok.pos_ == "ADV"
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.is_upper
+        and (tok.i > tok.sent.start or tok.ent_type_ == "PERSON")
+    )
 
 
 def _share(tok: Token) -> bool:

@@ -280,10 +280,17 @@ def unlikely_name(tokens: list[Token]) -> bool:
     return after + 1 < len(doc) and doc[after].text == "(" and doc[after + 1].lower_ in AGENCIES
 
 
+def _someone_else(role: Token) -> bool:
+    """A noun joined by "and" to a name that stands for someone or something else ("the prime
+    minister and Mr Brown", "his supporters and Mr Sanders", "two men and …"), not a second role
+    of the same person ("actress and activist Kamala Lopez")."""
+    return role.tag_ in {"NNS", "NNPS"} or role.ent_type_ == "PERSON" or any(c.dep_ in {"det", "poss", "nummod"} for c in role.children)
+
+
 def is_proper(tok: Token) -> bool:
     """A name word: tagged a proper noun, or capitalised inside a sentence, or a capitalised
     sentence-initial subject that is not a common group word ("Manafort said", "Sanders tells")."""
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" or (tok.pos_ == "ADV" and tok.ent_type_ == "PERSON" and tok.is_title):  # "Desailly says …", as parsed
         return True
     if not _NAME_CHARS.match(tok.text) or tok.pos_ not in {"NOUN", "ADJ", "VERB", "X"}:
         return False
@@ -594,7 +601,10 @@ class Cast:
                     head = head.head.head
             # the subject of a clause that only describes a noun is no topic of the story:
             # "Asked about the event that Clinton faces Trump, she replied" (she is not Clinton)
-            if not head.dep_.startswith("nsubj") or head.head.dep_ in {"relcl", "acl"} or inside(tok, reported):
+            # (a name the parser took for an adverb of its verb: "Desailly says the Russian's arrival …")
+            lost = head.dep_ == "advmod" and head.ent_type_ == "PERSON" and head.i < head.head.i
+            lost = lost and not any(c.dep_.startswith("nsubj") for c in head.head.children)
+            if not (head.dep_.startswith("nsubj") or lost) or head.head.dep_ in {"relcl", "acl"} or inside(tok, reported):
                 return False
             # the subject of a clause embedded under another subject's verb is not what the sentence is
             # about: "Christie's been making the case that Rubio isn't ready. “…,” he said" (Christie)
@@ -745,6 +755,9 @@ class Cast:
             and role.pos_ == "NOUN"
             and role.i < toks[0].i
             and doc[role.left_edge.i].lower_ not in {"a", "an"}
+            and not (
+                anchor.dep_ == "conj" and any(t.dep_ == "cc" or t.text == "," for t in doc[role.i + 1 : toks[0].i]) and _someone_else(role)
+            )
         ):
             own |= {t.i for t in role.subtree if t.i < toks[0].i}  # "conservative chat host Hugh Hewitt", as parsed
         outside = [t.i for t in doc[j : toks[0].i] if t.i not in own]

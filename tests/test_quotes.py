@@ -1833,6 +1833,34 @@ def test_a_title_is_only_what_modifies_the_name() -> None:
     assert "secretary of state" in rubio.roles
 
 
+def test_a_role_joined_by_and_belongs_to_someone_else() -> None:
+    """ "The prime minister and Chancellor Gordon Brown" are two people: Brown had become "prime
+    minister and chancellor", and `--speaker "the prime minister"` listed him. Two roles of one
+    person stay his ("actress and activist")."""
+    found = quotes_of(
+        "The prime minister and Chancellor Gordon Brown met on Monday. \u201cWe will cut taxes,\u201d Mr Brown said.\n\n"
+        "Former prosecutor and city mayor Rudy Giuliani spoke next. \u201cCrime is falling,\u201d Giuliani said."
+    )
+    roles = {q.speaker: q.roles for q in found}
+    assert "chancellor" in roles["Gordon Brown"] and not any("prime minister" in r for r in roles["Gordon Brown"])
+    assert any("prosecutor" in r for r in roles["Rudy Giuliani"])
+
+
+def test_a_surname_the_parser_takes_for_an_adverb_still_speaks() -> None:
+    """ "Desailly says the Russian's arrival helped …": the parser makes the sentence-opening
+    surname an adverb, so Desailly was neither speaker nor subject, and his next "he said" went to
+    the billionaire named before him."""
+    found = quotes_of(
+        "Marcel Desailly saw huge changes at the club. But the biggest change occurred when billionaire Roman Abramovich "
+        "bought the club in 2003. Desailly says the Russian's arrival helped to instil a winning mentality at the club. "
+        '"The whole of Chelsea is different now - the chairman, the manager and all the players," he said.'
+    )
+    assert {q.text[:20]: q.speaker for q in found} == {
+        "the Russian's arriva": "Marcel Desailly",
+        "The whole of Chelsea": "Marcel Desailly",
+    }
+
+
 def test_a_title_finds_its_holder_not_a_deputy_nor_a_party_member() -> None:
     """ "the prime minister" is not the deputy prime minister, and "the Tory leader" is not any
     Tory whose party an article wrote before the name ("Tory Liam Fox")."""
