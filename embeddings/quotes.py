@@ -593,7 +593,20 @@ def _antecedent(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:
     gender = "m" if norm(tok.text) in MALE else "f"
     if at == offset and (newcomer := cast.newcomer(offset, offset + tok.idx, gender)) is not None:
         return newcomer
-    return cast.recent(min(at, offset + tok.idx), gender)
+    here = min(at, offset + tok.idx)
+    person = cast.recent(here, gender)
+    # "The executive spokeswoman said …. She said: “…”" is that spokeswoman again, whom the story
+    # does not name, when she spoke after the person's last mention and just before (not an aide,
+    # who on train was as often the one a named person spoke with)
+    last = max((m for m in person.mentions if m < here), default=-1) if person is not None else -1
+    for off, noun in cast.unnamed:
+        if last < off < here and here - off < UNNAMED_REACH and noun in SPOKESPEOPLE and _noun_gender(noun) in (None, gender):
+            return None
+    return person
+
+
+#: How far back (characters) an unnamed spokesman who spoke is still the "he" or "she" that follows.
+UNNAMED_REACH = 400
 
 
 def _possessor(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:
@@ -734,16 +747,41 @@ def _named_together(tok: Token, offset: int, cast: Cast) -> Person | None:
     return Person(" and ".join(p.name for p in people), set().union(*(p.words for p in people)), group=True)
 
 
+#: Words of a party's spokesman ("the Tory spokesman", "the Lib Dems' Treasury spokesman"), whom British news names.
+PARTY_SPOKESMEN = set(PARTY_WORDS) | {
+    "conservative",
+    "conservatives",
+    "dem",
+    "dems",
+    "labour",
+    "lib",
+    "liberal",
+    "plaid",
+    "shadow",
+    "snp",
+    "tories",
+    "tory",
+    "ukip",
+}
+
+
 def _note_unnamed(doc: Doc, offset: int, mask: list[bool], cast: Cast) -> None:
     """People the story introduces without a name ("a 26-year-old man", "a judge"): a later "the
-    man said" is that person, not the last man the story named."""
+    man said" is that person, not the last man the story named. A spokesman who speaks unnamed
+    ("The executive spokeswoman said …") counts before the paragraph's quotes are read; a party's
+    spokesman is a named frontbencher ("The Tory spokesman", after "Michael Ancram said")."""
     for tok in doc:
         lemma = norm(tok.lemma_)
+        spokesman = (
+            lemma in SPOKESPEOPLE
+            and tok.dep_.startswith("nsubj")
+            and not any(t.ent_type_ == "PERSON" or norm(t.text) in PARTY_SPOKESMEN for t in tok.subtree)
+        )
         if (
             tok.pos_ == "NOUN"
-            and (lemma in ROLE_NOUNS or lemma in EPITHETS)
+            and (lemma in ROLE_NOUNS or lemma in EPITHETS or spokesman)
             and tok.dep_ not in {"appos", "attr", "compound"}
-            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+            and (spokesman or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children))
             and not any(c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON" for c in tok.children)
             and not inside(tok, mask)
         ):
@@ -1013,6 +1051,7 @@ def _cue_text(cue: Token, first: int | None = None) -> str:
             clean = not any(
                 t.is_quote or t.is_punct or t.pos_ in {"VERB", "AUX"} or (t.pos_ == "PRON" and t.dep_ != "poss") for t in doc[lo : hi + 1]
             )  # "told his supporters" reads alone; "told those who …" does not
+            clean = clean and doc[hi].tag_ != "POS"  # "told Radio 4's Today …", parsed short, would read "told Radio 4's"
             if clean and hi - lo < 5 and lo > words[-1].i and (hi < first or first < cue.i):
                 words += list(doc[lo : hi + 1])
     if first is not None:
@@ -1151,6 +1190,8 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                     kind = "direct"  # the second half of a split quote: "A," X said, "b."
             item = _Found(offset + s.start, offset + s.end, number, kind, person, mention, cue_text, gid, saying, unsaid)
             para_found.append(item)
+            if person is not None and not person.org:  # "She said: “…” She added: “…”" is she again
+                cast.speakers.append((item.start, person))
         # split quotes ("A," Rubio said, "B.") and multi-paragraph quotes share one speaker
         for item in para_found:
             if item.needs_speaker:

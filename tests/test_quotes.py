@@ -1861,6 +1861,33 @@ def test_a_surname_the_parser_takes_for_an_adverb_still_speaks() -> None:
     }
 
 
+def test_he_after_an_unnamed_spokesman_is_that_spokesman() -> None:
+    """ "A Labour Party spokesman criticised Michael Howard's record … He said: “…”" is the
+    spokesman again, whom the story does not name, not the last man it named (bbc-2004 had
+    such quotes from Mark Oaten, Tony Blair, "Gambling Bill")."""
+    found = quotes_of(
+        "Liberal Democrat Mark Oaten said the plan was dangerous. A Labour Party spokesman criticised "
+        "Michael Howard's record, saying police numbers had fallen when he was home secretary. "
+        'He said: "Today the Tories are making more extravagant promises."\n\n'
+        "Harry Reid met reporters on Monday. \u201cThe bill is dead,\u201d he said."
+    )
+    by_text = {q.text[:20]: q.speaker for q in found}
+    assert by_text["Today the Tories are"] is None
+    assert by_text["The bill is dead"] == "Harry Reid"
+
+
+def test_a_speaker_is_known_to_the_next_he_of_the_same_paragraph() -> None:
+    """Speakers were noted only after their whole paragraph, so a "He added" right after "The
+    President said" went to the man named before him."""
+    found = quotes_of(
+        'US President Barack Obama has described his first meeting with President-elect Donald Trump as "excellent". '
+        'Mr Trump, who stormed to a shock election victory on Wednesday, said it was a "great honour" to meet Mr Obama '
+        'at the White House during the transition talks on Thursday. The President said he was "encouraged" by their '
+        '"excellent" discussion, which lasted for more than an hour. He added that they had talked about a "wide-range" of issues.'
+    )
+    assert {q.speaker for q in found if "wide-range" in q.text} == {"Barack Obama"}
+
+
 def test_a_title_finds_its_holder_not_a_deputy_nor_a_party_member() -> None:
     """ "the prime minister" is not the deputy prime minister, and "the Tory leader" is not any
     Tory whose party an article wrote before the name ("Tory Liam Fox")."""
