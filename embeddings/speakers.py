@@ -688,6 +688,16 @@ class Cast:
                 person = self.add(toks, offset + toks[0].idx, subject=subject(tok), salient=outside(toks[0]))
                 if person is not None:
                     self.note_titles(toks, person)
+        for tok in doc:
+            # "The Tory leader was asked …": a title the story gave someone, as the subject, makes
+            # them the one a following "He replies" is about
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.tag_ == "NN" and norm(tok.lemma_) in ROLE_NOUNS | TITLES and outside(tok):
+                span = doc[tok.left_edge.i : tok.i + 1]
+                if span[0].lower_ == "the" and not any(t.ent_type_ == "PERSON" or t.dep_ == "poss" for t in span) and subject(tok):
+                    person = self.by_title(title_words(t.text for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"}), offset + tok.idx)
+                    if person is not None and not person.org:
+                        person.mentions.append(offset + tok.idx)
+                        self.mentions.append((offset + tok.idx, person, True))
         for i, tok in enumerate(doc):
             low = norm(tok.text)
             if low in MALE_TITLES | FEMALE_TITLES and i + 1 < len(doc):

@@ -1876,6 +1876,19 @@ def test_he_after_an_unnamed_spokesman_is_that_spokesman() -> None:
     assert by_text["The bill is dead"] == "Harry Reid"
 
 
+def test_a_title_as_subject_is_who_the_next_he_is() -> None:
+    """ "Documentary maker Michael Cockerell was given access to Mr Howard. The Tory leader was
+    asked … He replies: “…”" is Howard: the title the story gave him makes him the subject, not
+    the man named last."""
+    found = quotes_of(
+        "Tory leader Michael Howard spoke in Dover on Monday.\n\n"
+        "Documentary maker Michael Cockerell was given behind-the-scenes access to Mr Howard for his film portrait. "
+        "The Tory leader was asked about his parents. "
+        'He replies: "What is the inference of that? That seems to me an absolutely extraordinary proposition."'
+    )
+    assert {q.speaker for q in found if q.text.startswith("What is the inference")} == {"Michael Howard"}
+
+
 def test_a_speaker_is_known_to_the_next_he_of_the_same_paragraph() -> None:
     """Speakers were noted only after their whole paragraph, so a "He added" right after "The
     President said" went to the man named before him."""
