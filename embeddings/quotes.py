@@ -19,6 +19,7 @@ from embeddings.speakers import (
     MALE,
     OFFICE_QUALIFIERS,
     ORG_WORDS,
+    PARTY_NAMES,
     PARTY_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -747,22 +748,9 @@ def _named_together(tok: Token, offset: int, cast: Cast) -> Person | None:
     return Person(" and ".join(p.name for p in people), set().union(*(p.words for p in people)), group=True)
 
 
-#: Words of a party's spokesman ("the Tory spokesman", "the Lib Dems' Treasury spokesman"), whom British news names.
-PARTY_SPOKESMEN = set(PARTY_WORDS) | {
-    "conservative",
-    "conservatives",
-    "dem",
-    "dems",
-    "labour",
-    "lib",
-    "liberal",
-    "plaid",
-    "shadow",
-    "snp",
-    "tories",
-    "tory",
-    "ukip",
-}
+#: Words of a party's spokesman ("the Tory spokesman", "the Lib Dems' Treasury spokesman"), whom British news names:
+#: the parties a name may open with, and Britain's by their other names.
+PARTY_SPOKESMEN = PARTY_NAMES | set("conservative conservatives dem dems lib liberal plaid shadow snp tories".split())
 
 
 def _note_unnamed(doc: Doc, offset: int, mask: list[bool], cast: Cast) -> None:
@@ -1048,10 +1036,11 @@ def _cue_text(cue: Token, first: int | None = None) -> str:
                 hi = first - 1  # (without an article left hanging: "to call a “special meeting”")
                 while hi >= lo and (doc[hi].is_quote or doc[hi].is_punct or doc[hi].pos_ == "DET"):
                     hi -= 1
+            # "told his supporters" reads alone; "told those who …" does not, nor "told Radio 4's"
+            # ("told Radio 4's Today …", parsed short)
             clean = not any(
                 t.is_quote or t.is_punct or t.pos_ in {"VERB", "AUX"} or (t.pos_ == "PRON" and t.dep_ != "poss") for t in doc[lo : hi + 1]
-            )  # "told his supporters" reads alone; "told those who …" does not
-            clean = clean and doc[hi].tag_ != "POS"  # "told Radio 4's Today …", parsed short, would read "told Radio 4's"
+            ) and (hi < lo or doc[hi].tag_ != "POS")
             if clean and hi - lo < 5 and lo > words[-1].i and (hi < first or first < cue.i):
                 words += list(doc[lo : hi + 1])
     if first is not None:
