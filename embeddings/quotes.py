@@ -25,6 +25,7 @@ from embeddings.speakers import (
     ROLE_NOUNS,
     Cast,
     Person,
+    description_words,
     known_given_name,
     looks_like_org,
     name_chains,
@@ -32,13 +33,10 @@ from embeddings.speakers import (
     norm,
     not_a_person,
     party_of,
-    title_words,
     unlikely_name,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from spacy.tokens import Doc, Span, Token
 
     from embeddings.nlp import ParsedArticle
@@ -464,12 +462,12 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
             return author, mention
     # a description: "the secretary of State", "the official", "a source"
     definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span[:3])
-    words = _description_words(t for t in span if t.i <= tok.i + 6)
+    words = description_words(t for t in span if t.i <= tok.i + 6)
     if definite and words:
         # "the two-term president": a known title without the adjectives that only describe (an
         # office qualifier, a party or a nationality stays: "the former president", "the GOP
         # nominee", "the German foreign ministry spokesman" is not the Taliban's)
-        core = _description_words(t for t in span if t.i <= tok.i + 6 and (t.i == tok.i or not _describes_only(t)))
+        core = description_words(t for t in span if t.i <= tok.i + 6 and (t.i == tok.i or not _describes_only(t)))
         person = cast.by_title(words, at) or (cast.by_title(core, at) if lemma in ROLE_NOUNS and core != words else None)
         if person is not None:
             return person, mention
@@ -569,11 +567,6 @@ def _noun_gender(low: str) -> str | None:
     return None
 
 
-def _description_words(tokens: Iterable[Token]) -> set[str]:
-    """The nouns, names and adjectives of a description, normalised as titles are ("the GOP nominee")."""
-    return title_words(t.text for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"})
-
-
 def _describes_only(t: Token) -> bool:
     """An adjective, number or hyphenated modifier that says nothing about which office ("two-term",
     "veteran"); not a qualifier, a party or a nationality ("former", "GOP", "German")."""
@@ -615,7 +608,7 @@ def _possessor(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:
     if norm(tok.text) in MALE | FEMALE:
         return _antecedent(tok, at, offset, cast)
     if tok.pos_ == "NOUN":
-        titled = cast.by_title(_description_words(tok.subtree), at)
+        titled = cast.by_title(description_words(tok.subtree), at)
         return titled or (cast.recent(at, None) if norm(tok.lemma_) in ROLE_NOUNS else None)
     return cast.find_person([t.text for t in tok.subtree if t.pos_ == "PROPN"], at)
 

@@ -431,6 +431,11 @@ def title_words(words: Iterable[str]) -> set[str]:
     return {PARTY_WORDS.get(w, w) for w in (norm(w) for w in words)}
 
 
+def description_words(tokens: Iterable[Token]) -> set[str]:
+    """The nouns, names and adjectives of a description, normalised as titles are ("the GOP nominee")."""
+    return title_words(t.text for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"})
+
+
 def party_of(words: Iterable[str]) -> str | None:
     """The party a title or description names, if it names exactly one."""
     parties = {PARTY_WORDS[w] for w in words if w in PARTY_WORDS}
@@ -694,7 +699,7 @@ class Cast:
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.tag_ == "NN" and norm(tok.lemma_) in ROLE_NOUNS | TITLES and outside(tok):
                 span = doc[tok.left_edge.i : tok.i + 1]
                 if span[0].lower_ == "the" and not any(t.ent_type_ == "PERSON" or t.dep_ == "poss" for t in span) and subject(tok):
-                    person = self.by_title(title_words(t.text for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"}), offset + tok.idx)
+                    person = self.by_title(description_words(span), offset + tok.idx)
                     if person is not None and not person.org:
                         person.mentions.append(offset + tok.idx)
                         self.mentions.append((offset + tok.idx, person, True))
