@@ -392,16 +392,24 @@ def looks_like_org(tokens: list[Token]) -> bool:
 
 def given_name(ent: Span) -> bool:
     """An entity tagged ORG that is a person by its first name ("Carly Fiorina", with "Carly"
-    tagged an adverb): two or three name words, the first a clear given name, none an
-    organisation's word, and no article ("the so-called Ferguson Effect" is no one)."""
+    tagged an adverb), or tagged anything but a person and given an age ("Adil Salahi, 76,"
+    tagged a place): two or three name words, none an organisation's word, and no article ("the
+    so-called Ferguson Effect" is no one)."""
     tokens = [t for t in ent if not _inner_hyphen(t)]  # "Magnus McEwen-King"
     return (
-        ent.label_ == "ORG"
-        and not any(c.dep_ == "det" for c in ent.root.children)
+        not any(c.dep_ == "det" for c in ent.root.children)
         and 2 <= len(tokens) <= 3
         and all(_NAME_CHARS.match(t.text) for t in tokens)
         and not any(norm(t.text) in ORG_WORDS or _is_title(t) for t in tokens)
-        and first_name_gender(ent.text) is not None
+        and ((ent.label_ == "ORG" and first_name_gender(ent.text) is not None) or (ent.label_ != "PERSON" and _aged(ent.root)))
+    )
+
+
+def _aged(tok: Token) -> bool:
+    """A name followed by an age between commas ("Adil Salahi, 76, told the Mail"): a person."""
+    return any(
+        c.dep_ == "appos" and c.text.isdigit() and 0 < int(c.text) < 120 and c.i == tok.i + 2 and tok.doc[tok.i + 1].text == ","
+        for c in tok.children
     )
 
 

@@ -1916,3 +1916,14 @@ def test_a_title_finds_its_holder_not_a_deputy_nor_a_party_member() -> None:
     assert [s.name for s in directory.find("the prime minister")] == ["Tony Blair"]
     assert [s.name for s in directory.find("the deputy prime minister")] == ["John Prescott"]
     assert [s.name for s in directory.find("the Tory leader")] == ["Michael Howard"]
+
+
+def test_a_name_given_an_age_is_a_person_whatever_the_tagger_says() -> None:
+    """ "Adil Salahi, 76, told the Mail" — the small model tags the name a place, so Salahi was an
+    organisation and his next "he said" went to the man quoted before him."""
+    found = quotes_of(
+        'A 73-year-old man, Roger Smith, who lives near the stop told the Daily Mail that "the tram comes down a steep hill." '
+        '"I was praying at around 6:10 a.m. when I heard a loud crash. It sounded like a lorry had smashed into my garage, '
+        'it was so loud," Adil Salahi, 76, told the Mail. "But because I was praying I did not know what had happened," he said.'
+    )
+    assert {q.speaker for q in found if q.text.startswith(("I was praying", "But because"))} == {"Adil Salahi"}
