@@ -875,6 +875,7 @@ _TITLE_BEFORE = {
     "on", "in", "of", "to", "at", "titled", "called", "named", "entitled", "show", "program", "programme",
     "film", "movie", "book", "series", "column", "song", "album", "documentary", "magazine", "newspaper",
     "podcast", "memoir", "novel", "play", "episode", "sitcom", "drama", "concert", "anthem", "ad",
+    "the", "so-called",
 }  # fmt: skip
 #: Words after a title that say it is one: "“Broad City” star Arturo Castro".
 _TITLE_AFTER = {"star", "actor", "actress", "host", "creator", "author"}

@@ -1648,6 +1648,9 @@ def test_a_surname_that_is_also_a_title_finds_its_people() -> None:
         "Trump told ABC\u2019s \u201cGood Morning America\u201d that he would win the state.",
         "Sanders said on \u201cReal Time\u201d that the race was close.",
         "Ramos is promoting his book \u201cSin Miedo\u201d across the country.",
+        # a name after "the" or "so-called" is no one's words: not the Cubs'
+        'The Chicago Cubs shed themselves of the "Curse of the Billy Goat" and ended a 108-year wait for a title.',
+        'Like the Boston Red Sox, who battled the so-called "Curse of the Bambino" for decades, the Cubs had their own curse.',
     ],
 )
 def test_titles_in_quotation_marks_are_not_quotes(body: str) -> None:
