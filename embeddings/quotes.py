@@ -207,6 +207,9 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
                 return later[0] if later else None
             if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
                 return _relative_head(tok, mask)
+            by = _agent(cue, mask) if sub.dep_ == "nsubjpass" and tok.i == cue.i and _passive(cue) else None
+            if by is not None and norm(cue.lemma_) in PASSIVE_SAYING - {"ask", "question"}:
+                return by  # "was described by friends as a “caring person”": the friends speak, not the one described
             return _name_beside(sub, tok, mask) or sub
         if tok.dep_ == "relcl":
             return _relative_head(tok, mask)
@@ -257,14 +260,39 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     for right in cue.doc[cue.i + 1 : cue.i + 6] if inverted else []:
         if inside(right, mask):
             break
+        if right.i + 1 < len(cue.doc) and cue.doc[right.i + 1].text == "-" and not right.whitespace_:
+            continue  # "added the Uruguayan-born researcher" is no one called Uruguayan
         if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE or _adverb_name(right):
             return right
         if right.pos_ in {"DET", "NOUN", "ADJ"} and right.dep_ in {"det", "compound", "amod", "nmod", "nsubj", "dobj", "npadvmod"}:
             continue  # "said spokesman Dan Fox", "beamed delegate Donald Hartley"
-        if right.tag_ == "VBN" and right.dep_ == "amod":
+        if right.tag_ in {"VBN", "VBD"} and right.dep_ == "amod":
             continue  # "said retired neurosurgeon Ben Carson"
         break
     return None
+
+
+def _agent(verb: Token, mask: list[bool] | None) -> Token | None:
+    """Who did it, of a passive verb: "friends" in "was described by friends"."""
+    return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj" and not inside(p, mask)), None)
+
+
+def _passive(verb: Token) -> bool:
+    """A verb in the passive: "was described", not "he's said" (has said), which the parser may take for one."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and any(
+        c.dep_ == "auxpass" and norm(c.text) not in {"s", "'s"} for c in verb.children
+    )
+
+
+def _unspoken_passive(cue: Token, mask: list[bool] | None, first: Token | None) -> bool:
+    """Quoted words inside a passive speech verb's clause that the sentence gives to no one: "the
+    attachment is labelled “joke”" (by no one it says), "Rubio was asked by moderator Gerard Baker
+    whether it would “risk …”" (the question is Baker's, but shown as his, Baker would be the "he"
+    of Rubio's answer next). No other quote's speaker is lent to them. Words outside the clause
+    are the subject's own ("When Trump was questioned about the dispute, his response … “…”")."""
+    if norm(cue.lemma_) not in PASSIVE_SAYING or not _passive(cue) or (first is not None and first not in cue.subtree):
+        return False
+    return _agent(cue, mask) is None or norm(cue.lemma_) in {"ask", "question"}
 
 
 #: Speech verbs that take no person as object, so that a participle of them after a name is no passive.
@@ -319,6 +347,8 @@ def _name_beside(sub: Token, verb: Token, mask: list[bool] | None) -> Token | No
 def _mention_span(tok: Token) -> Span:
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
+    # "described by friends as a “caring person”": the parser may hang the "as" on the speaker
+    right = min([right, *(c.i - 1 for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as")])
     if right - left > 25:  # a run-on subtree: keep the head and its close modifiers
         left, right = max(left, tok.i - 6), min(right, tok.i + 12)
     span = doc[left : right + 1]
@@ -384,7 +414,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     document = lemma in DOCUMENT_NOUNS
     renamed = [c for c in people if _names_role(c, tok)]
     people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _object_of(c[-1], tok, {"by"})) or c in renamed]
-    if lemma in ENTOURAGE:  # "a senior Cruz adviser said" is not Cruz speaking
+    if lemma in ENTOURAGE or tok.tag_ == "NNS":  # "a senior Cruz adviser said", "Donald Trump fans slam" is not Cruz or Trump speaking
         people = [c for c in people if tok in c or c in renamed or not _modifies(c[-1], tok)]
     body = low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS"  # "the campaign", "May's office"
     if body:  # "the Clinton campaign said": not Clinton
@@ -438,7 +468,9 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
         # ("the Republican" is a role noun, resolved with the party below)
         return cast.recent(at, _noun_gender(low)), mention
     one_of = any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "another"} for c in tok.children)
-    if orgs and tok.ent_type_ == "NORP" and (one_of or not any(t.i == tok.i for t in orgs[0])):
+    # "the Democrat" is someone of that party, as "the Republican" is
+    party_member = low in PARTY_WORDS and tok.tag_ in {"NN", "NNP"} and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    if orgs and tok.ent_type_ == "NORP" and (one_of or party_member or not any(t.i == tok.i for t in orgs[0])):
         orgs = []  # "another New Hampshire Democrat" is someone from there, not the state; "one Democrat" not the party
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
         org = orgs[0]
@@ -502,6 +534,10 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
         unnamed = unnamed or any(not cast.named_before(name, offset + tok.idx) for name in _office_of(tok))
         if refers_back and not unnamed and tok.tag_ != "NNS":
             person = cast.recent(at, _noun_gender(low), party=party_of(words))
+            if person is not None and person.party is None and words <= set(PARTY_WORDS.values()):
+                # "The Democrat said", after Obama met Trump: a bare party is said to tell two people
+                # apart, so it is whoever the story gave that party, not the man named last
+                return None, mention
             # "the official" after "a Clinton campaign official said" is that official again
             last = max((m for m in person.mentions if m < at), default=-1) if person is not None else -1
             if any(noun == lemma and last < off < at for off, noun in cast.unnamed):
@@ -530,6 +566,10 @@ GROUP_VERBS = set(
 #: that is ("one Latino conservative dubbed it “the yuca primary”"); any other verb's subject is
 #: no speaker ("the social safety net has become “a hammock …”").
 SAYING_VERBS = SPEECH_VERBS | GROUP_VERBS | {"brand", "confess", "dub", "label", "nickname", "publish", "ridicule", "speak", "term"}
+
+#: Speech verbs whose passive subject is who the words are about or put to, not who says them
+#: ("was quoted as saying", "was reported to have said" are still theirs).
+PASSIVE_SAYING = SAYING_VERBS - {"cite", "quote", "report"}
 
 
 def _voiced(tok: Token, cue: Token) -> bool:
@@ -1085,6 +1125,12 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 cue = _pick_cue(cues, s, lo, hi, above) or _adjacent_verb(doc, s) or _governing_verb(doc, s)
                 if cue is not None and cue.idx >= s.mark_end and mixed and cue.i not in above:
                     cue = _governing_verb(doc, s) or cue  # "likened the rules to “burning …” - a charge that"
+                if cue is not None and _unspoken_passive(cue, mask, first):
+                    # "when Lomu was asked whether he was taking a risk he replied: “…”" (the parser hung the
+                    # quote on "asked"): the answer's verb
+                    cue = next(
+                        (c for c in reversed(cues) if cue.i < c.i and c.idx < s.mark_start and not _unspoken_passive(c, mask, first)), cue
+                    )
                 listed = (
                     para_found
                     and para_found[-1].end == offset + stretches[k - 1].end
@@ -1092,6 +1138,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 )
                 if listed and mixed:  # went on about “A,” “B” and “C”: one speaker for the list
                     person, mention, cue_text, cue = para_found[-1].person, para_found[-1].mention, para_found[-1].cue, None
+                    unsaid = para_found[-1].unsaid  # (and no one's, when the first is no one's: "described as “A” and “B”")
                 if cue is not None and mixed and _unsaid(cue):
                     # words in marks inside what someone did not say ("did not say whether he would
                     # “accept the result”") are not theirs, unless a speech verb reports that
@@ -1104,6 +1151,8 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                     saying = cue.lower_ == "according" or cue.lemma_.lower() in SAYING_VERBS
                     if subj is not None:
                         person, mention = _resolve(subj, offset + s.mark_start, offset, cast, mask, cue)
+                    if _unspoken_passive(cue, mask, first):
+                        person, mention, unsaid = None, None, True
             byline = _DASH_NAME.match(para, s.mark_end) if doc is not None else None
             if byline:  # listicle style: “…” ― Sonya Herridge
                 toks = name_tokens([t for t in doc if byline.start(1) <= t.idx < byline.end(1)])
@@ -1120,11 +1169,25 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             continues = starts_para and prev_open and k == 0
             if unsaid:
                 pass  # no one's words that the sentence tells
-            elif cue_text is None and starts_para and k == 0 and last_para_cue is not None:
-                # "Rubio said:" closing the previous paragraph, or the previous speaker going on
+            elif (
+                cue_text is None
+                and starts_para
+                and k == 0
+                and last_para_cue is not None
+                and not _named_after(doc, s, mask, last_para_cue[0])
+            ):
+                # "Rubio said:" closing the previous paragraph, or the previous speaker going on (not
+                # when the quote's sentence goes on to name someone: "“…,” is the assessment of Graham Lane")
                 person, mention, cue_text = last_para_cue
                 saying = True
-            elif cue_text is None and person is None and starts_para and k == 0 and number > 1:
+            elif (
+                cue_text is None
+                and person is None
+                and starts_para
+                and k == 0
+                and number > 1
+                and not _named_after(doc, s, mask, cast.last_subject_before(offset))
+            ):
                 # a quote paragraph right after one that introduces its speaker as subject
                 # ("Viguerie is upbeat about Cruz's chances." / "“Not only can Ted Cruz win …”")
                 prev_start = article.paragraph_starts[number - 2]
@@ -1137,19 +1200,33 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             elif (
                 cue_text is None
                 and person is None
-                and not para_found
                 and not starts_para
                 and doc is not None
-                and para[: s.mark_start].rstrip()[-1:] in {".", "!", "?", ":"}
+                and para[: s.mark_start].rstrip()[-1:] in {".", "!", ":"}  # not after a question: the answer is someone else's
             ):
                 # a quote sentence after narration about its speaker, in the same paragraph
                 # ("Bolton distanced himself from … “I'm going to support him …”"); a show's
                 # title in marks before it is no quote ("On “Face the Nation,” Sanders …"). After a
                 # colon, the subject of the sentence that introduces it ("Sanders delivered a
-                # snappy retort: “…”"), not someone before ("The sign read: “…”")
+                # snappy retort: “…”"), not someone before ("The sign read: “…”"). After another
+                # quote, only someone made the subject since ("“…” His friend, Saxon Spence, lays
+                # the blame on one issue. “…”"); else the earlier quote's speaker goes on
                 intro = cast.last_subject_before(offset + s.mark_start)
-                at = max((m for m in intro.mentions if m < offset + s.mark_start), default=-1) if intro is not None else -1
-                since = offset
+                # (after another quote, as the subject: "but Mr Blair himself" is no one who speaks next)
+                mentions = [o for o, p, subj in cast.mentions if p is intro and subj] if para_found else intro.mentions if intro else []
+                at = max((m for m in mentions if m < offset + s.mark_start), default=-1)
+                since = offset + (stretches[k - 1].mark_end if para_found else 0)
+                told = [f for f in para_found if f.mention is not None]
+                if para_found and (
+                    intro is None
+                    or not intro.certain
+                    or any(f.person is intro for f in told[-1:])
+                    or any(since <= offset + c.idx < offset + s.mark_start for c in cues)
+                ):
+                    # the same speaker going on, or a cue between the two quotes ("“A,” Obama's former
+                    # strategist said. “B.”"): the earlier quote's attribution is shared below (and a lone
+                    # word made a subject, "the Republic look to have an edge", is no one to take it from)
+                    intro = None
                 if para[: s.mark_start].rstrip().endswith(":"):
                     colon = _colon_before(doc, s)
                     since += colon.sent.start_char if colon is not None else len(para)
@@ -1227,6 +1304,20 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
     ]
 
 
+def _named_after(doc: Doc | None, s: Stretch, mask: list[bool], person: Person | None) -> bool:
+    """The quote's sentence names a person other than `person` after its closing mark ("“…,” is
+    the dry assessment of Graham Lane"; not "“…” from diplomacy to the defense budget, in Bolton's view")."""
+    last = next((t for t in reversed(doc) if t.idx < s.end), None) if doc is not None else None
+    return last is not None and any(
+        t.idx >= s.mark_end
+        and t.ent_type_ == "PERSON"
+        and t.pos_ == "PROPN"
+        and not inside(t, mask)
+        and (person is None or norm(t.text) not in person.words)
+        for t in last.sent
+    )
+
+
 def _colon_before(doc: Doc, s: Stretch) -> Token | None:
     """The colon that opens a quote ("… retort: “…”"), if one comes right before its mark."""
     last = next((t for t in reversed(doc) if t.idx < s.mark_start and not t.is_space), None)
@@ -1258,12 +1349,13 @@ def _introducing_verb(doc: Doc, cues: list[Token]) -> Token | None:
 
 def _share_within_paragraph(items: list[_Found]) -> None:
     """News style gives one attribution per paragraph: "A," X said. "B." — an unattributed
-    quote takes the speaker of the nearest attributed quote before it, else after it."""
+    quote takes the speaker of the nearest attributed quote before it, else after it (one a cue
+    attributes: a quote given to the subject of the narration before it does not reach back)."""
     for k, item in enumerate(items):
         if not item.needs_speaker:
             continue
         before = [f for f in items[:k] if f.mention is not None]
-        after = [f for f in items[k + 1 :] if f.mention is not None]
+        after = [f for f in items[k + 1 :] if f.mention is not None and f.cue is not None]
         source = before[-1] if before else (after[0] if after else None)
         if source is not None:
             item.person, item.mention, item.cue = source.person, source.mention, source.cue

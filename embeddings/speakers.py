@@ -165,6 +165,11 @@ class Person:
     #: introduced as someone's relative ("his daughter Ivanka Trump"): a bare "Trump" means the other one
     relative: bool = False
 
+    @property
+    def party(self) -> str | None:
+        """The party the titles seen for them name ("Republican presidential candidate"), if any."""
+        return party_of(title_words(" ".join(self.titles).split()))
+
     def add_title(self, title: str) -> None:
         title = " ".join(title.split()).strip(" ,").lower()
         if title and len(title) < 120:
@@ -676,7 +681,7 @@ class Cast:
             # subjects the small model's NER missed ("Secretary General Ban Ki-moon condemned …")
             # ("Trump", tagged NN or even VB at the start of a sentence, when the article already named him)
             if (
-                tok.dep_ == "nsubj"
+                tok.dep_ in {"nsubj", "nsubjpass"}  # "Rubio was asked by …" is about Rubio
                 and norm(tok.text) not in ORG_WORDS
                 and (tok.tag_ == "NNP" or (tok.pos_ != "PRON" and tok.text[:1].isupper() and self.find_person([tok.text]) is not None))
             ):
@@ -893,7 +898,7 @@ class Cast:
         def fits(p: Person) -> bool:
             if p.org or not p.certain or (gender is not None and p.gender not in (None, gender)):
                 return False
-            return party is None or party_of(title_words(" ".join(p.titles).split())) in (None, party)
+            return party is None or p.party in (None, party)
 
         # latest by position, not by when it was noted: a paragraph's speakers are noted after its names
         subj_at, last_subject = _latest((off, p) for off, p, s in self.mentions if off < at and s and fits(p))

@@ -1930,3 +1930,150 @@ def test_a_name_given_an_age_is_a_person_whatever_the_tagger_says() -> None:
         'it was so loud," Adil Salahi, 76, told the Mail. "But because I was praying I did not know what had happened," he said.'
     )
     assert {q.speaker for q in found if q.text.startswith(("I was praying", "But because"))} == {"Adil Salahi"}
+
+
+def test_a_passive_speech_verb_is_said_by_its_agent() -> None:
+    """ "X was described by friends as a “caring person”": the friends said it, not X."""
+    found = quotes_of(
+        "The only woman victim, Dorota Rynkiewicz, 35, who had two young daughters, was described by friends "
+        'as a devoted mother and a "friendly, caring and giving person".'
+    )
+    (q,) = [q for q in found if q.text.startswith("friendly")]
+    assert q.speaker == "Friends" and q.group
+
+
+def test_a_name_before_a_plural_noun_is_not_the_speaker() -> None:
+    """ "Donald Trump fans slam …" is the fans speaking, not Trump, as "a Cruz adviser" is not Cruz."""
+    found = quotes_of('Donald Trump fans slammed the president-elect for calling Hillary Clinton "a tough competitor".')
+    assert found and not any(q.speaker == "Donald Trump" for q in found)
+
+
+def test_the_democrat_is_someone_the_story_said_was_one() -> None:
+    """ "The Democrat said" is no organisation called Democrat, and not the Republican named last
+    either: without a party the story gave anyone, the speaker stays unnamed."""
+    found = quotes_of(
+        "President Barack Obama met Donald Trump at the White House on Thursday. "
+        '"It was a great honour," Mr Trump said. The Democrat said that the two men would work together on the transition.'
+    )
+    (q,) = [q for q in found if q.text.startswith("the two men")]
+    assert q.speaker is None and q.mention == "The Democrat"
+
+
+def test_a_hyphenated_origin_is_no_speaker() -> None:
+    """ "added the Uruguayan-born researcher": nobody called Uruguayan said it."""
+    found = quotes_of(
+        '"I must admit that I was the first person to be surprised at seeing how fast they have evolved," '
+        "added the Uruguayan-born researcher, who has so far created games for two political campaigns."
+    )
+    assert found and not any(q.speaker == "Uruguayan" for q in found)
+
+
+def test_a_quote_whose_sentence_names_someone_else_is_not_the_previous_speakers() -> None:
+    """ "“…,” is the dry assessment of Graham Lane. … but Mr Blair himself. “I have a new slogan …”
+    His friend, Saxon Spence, lays the blame … “You cannot underestimate …”": none of it is Blair's,
+    whom the paragraph before quoted; the last quote is Spence's, made the subject since."""
+    found = quotes_of(
+        'Tony Blair has told Labour supporters he\'s "back" and still hungry for the job of prime minister.\n\n'
+        '"The electorate are keener on the government than some Labour Party members," is the dry assessment of Graham Lane, '
+        "leader of the Labour group on Newham Council. The problem, according to Mr Lane, is not voter apathy, but Mr Blair himself. "
+        '"I have a new slogan. Vote Blair, Get Brown." His friend, Saxon Spence, leader of Devon county Labour group, lays the '
+        'blame on one issue above all others. "You cannot underestimate the impact of the war in Iraq."'
+    )
+    speakers = {q.text.split()[0]: q.speaker for q in found if q.kind == "direct"}
+    assert speakers == {"The": None, "I": None, "You": "Saxon Spence"}
+
+
+def test_a_passive_subject_is_who_the_next_he_is() -> None:
+    """ "Rubio was asked by moderator Gerard Baker whether …" is about Rubio: the next "he" is
+    Rubio, and the question is not put in his mouth."""
+    found = quotes_of(
+        "Sens. Rand Paul and Marco Rubio debated tax credits on Tuesday.\n\n"
+        'Rubio was asked by Fox Business moderator Gerard Baker whether his plan would risk "adding another expensive '
+        'entitlement program to an already overburdened federal budget." But he had a bit of a slip. '
+        '"The most important job I am ever going to have is the job of being a father," he said.'
+    )
+    speakers = {q.text.split()[0]: q.speaker for q in found if q.kind != "indirect"}
+    assert speakers == {"adding": None, "The": "Marco Rubio"}
+
+
+def test_words_a_passive_gives_to_no_one_are_no_ones() -> None:
+    """ "the attachment is labelled “joke”", "The mayor was described as “a disaster”": no one the
+    sentence names said it, and the quote before does not lend its speaker."""
+    found = quotes_of(
+        '"We have had several reports all over the world," said Mikko Hypponen of F-Secure. '
+        'The mayor was described as "a complete disaster for the city" in the council report.'
+    )
+    (q,) = [q for q in found if q.text.startswith("a complete")]
+    assert q.speaker is None
+    # … nor to the second of a list: "described as “A” and “B”"
+    found = quotes_of(
+        'Investigators said the tram was travelling at a "significantly higher speed than is permitted". '
+        'Scenes on board have been described as "total carnage" and "like something out of a film" as the tram tipped over.'
+    )
+    assert [q.speaker for q in found if q.text.startswith(("total", "like"))] == [None, None]
+
+
+def test_a_quote_after_a_question_is_the_answer_not_the_asked_about() -> None:
+    """In an interview piece, a quote after the writer's question answers it: not the words of
+    the man the question mentions."""
+    found = quotes_of(
+        "Dick Morris, the American strategist, now advises the party.\n\n"
+        "So is UKIP's job to destroy the Tories, as former member Robert Kilroy-Silk once notoriously declared? "
+        '"No. The aim of UKIP is to withdraw from the EU."'
+    )
+    (q,) = [q for q in found if q.text.startswith("No.")]
+    assert q.speaker is None
+
+
+def test_the_speaker_of_a_split_quote_goes_on_past_a_possessive_subject() -> None:
+    """ "“A,” Obama's former campaign strategist said. “B.”": B is the strategist's, like A, not
+    Obama's, whom the possessive made a subject between the two quotes."""
+    found = quotes_of(
+        "David Axelrod on Wednesday called on Howard Dean to apologize to Donald Trump.\n\n"
+        '"My reaction, that was outrageous," Obama\'s former campaign strategist said in an interview with CNN. '
+        '"He, like Donald Trump, has refused to apologize for an outrageous statement. He really should."'
+    )
+    assert not any(q.speaker == "Obama" for q in found)
+
+
+def test_a_quote_paragraph_goes_on_when_its_sentence_names_the_same_speaker() -> None:
+    """ "“…” from diplomacy to the defense budget, in Bolton's view." is Bolton going on; only
+    someone else named after the quote stops the previous speaker's run."""
+    found = quotes_of(
+        'Bolton said he would advise Trump on dealing with the "strategic threats that exist out there."\n\n'
+        '"This is not a circumstance where there is one thing you can identify - it is an across-the-board failure" '
+        "from diplomacy to the defense budget, in Bolton's view."
+    )
+    (q,) = [q for q in found if q.text.startswith("This is not")]
+    assert q.speaker == "Bolton"
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "speaker"),
+    [
+        # "he's said" is "he has said", no passive
+        (
+            "Ever since Bernie Sanders announced his candidacy last year, he's said the same thing at every diner stop: "
+            "\"It's not about me, it's about us.\"",
+            "It's not",
+            "Bernie Sanders",
+        ),
+        # the words are outside the clause of the passive: his own answer
+        (
+            "When Trump was questioned about the dispute on ABC News, his response focused on how Khan's wife remained "
+            'silent, as if she "wasn\'t allowed to have anything to say."',
+            "wasn't",
+            "Trump",
+        ),
+        # the parser hung the answer on "asked": the verb of the answer speaks
+        (
+            "Opinion has been divided on whether Lomu should return. But when Lomu was asked whether he was taking a risk "
+            'he replied: "As much as someone going down the road being hit by a bus."',
+            "As much",
+            "Lomu",
+        ),
+    ],
+)
+def test_a_passive_speech_verb_leaves_the_answer_to_who_gives_it(body: str, start: str, speaker: str) -> None:
+    (q,) = [q for q in quotes_of(body) if q.text.startswith(start)]
+    assert q.speaker == speaker
