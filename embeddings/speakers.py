@@ -632,7 +632,12 @@ class Cast:
             # when that subject is a person ("If Clinton's wobbly on the TPP, she's …" is still about
             # Clinton), or a "he"/"she" before the clause it governs ("he does believe McConnell is
             # correct" is about whoever he is; not "Gray ticked through the code: “…,” he said", nor
-            # a clause that reports in turn: "He told Mr Trump … Mr Obama has previously said …")
+            # a clause that reports in turn: "He told Mr Trump … Mr Obama has previously said …"),
+            # through an adjective ("Ferguson is confident his young players, particularly Wayne
+            # Rooney …, are up to the task" is about Ferguson)
+            main = verb.head
+            while main.dep_ in {"acomp", "xcomp"} and main.head.i != main.i:
+                main = main.head
             return not any(
                 c.dep_.startswith("nsubj")
                 and outside(c)
@@ -640,7 +645,7 @@ class Cast:
                     (c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or self.find_person([c.text])))
                     or (verb.dep_ == "ccomp" and c.i < verb.i and c.pos_ == "PRON" and norm(c.text) in MALE | FEMALE and not reports(verb))
                 )
-                for c in verb.head.children
+                for c in main.children
             )
 
         for ent in doc.ents:

@@ -2077,3 +2077,14 @@ def test_a_quote_paragraph_goes_on_when_its_sentence_names_the_same_speaker() ->
 def test_a_passive_speech_verb_leaves_the_answer_to_who_gives_it(body: str, start: str, speaker: str) -> None:
     (q,) = [q for q in quotes_of(body) if q.text.startswith(start)]
     assert q.speaker == speaker
+
+
+def test_a_name_in_a_clause_under_an_adjective_is_not_the_subject() -> None:
+    """ "Ferguson, though, is confident his young players, particularly Wayne Rooney …, are up to the
+    task. “…,” he declared." is Ferguson: the players are only what his confidence is about."""
+    found = quotes_of(
+        'Manchester United boss Sir Alex Ferguson admitted he was unsure whether to start the Dutchman. "Ruud is the best '
+        'striker in Europe," he said. Ferguson, though, is confident his young players, particularly Wayne Rooney and '
+        'Cristiano Ronaldo, are up to the task. "We have an opportunity to win this cup this year," he declared.'
+    )
+    assert {q.speaker for q in found if q.text.startswith("We have")} == {"Alex Ferguson"}
