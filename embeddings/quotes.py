@@ -208,7 +208,7 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
                 return _relative_head(tok, mask)
             by = _agent(cue, mask) if sub.dep_ == "nsubjpass" and tok.i == cue.i and _passive(cue) else None
-            if by is not None and norm(cue.lemma_) in PASSIVE_SAYING - {"ask", "question"}:
+            if by is not None and norm(cue.lemma_) in PASSIVE_SAYING - QUESTION_VERBS:
                 return by  # "was described by friends as a “caring person”": the friends speak, not the one described
             return _name_beside(sub, tok, mask) or sub
         if tok.dep_ == "relcl":
@@ -293,7 +293,7 @@ def _unspoken_passive(cue: Token, mask: list[bool] | None, first: Token | None) 
     are the subject's own ("When Trump was questioned about the dispute, his response … “…”")."""
     if norm(cue.lemma_) not in PASSIVE_SAYING or not _passive(cue) or (first is not None and first not in cue.subtree):
         return False
-    return _agent(cue, mask) is None or norm(cue.lemma_) in {"ask", "question"}
+    return _agent(cue, mask) is None or norm(cue.lemma_) in QUESTION_VERBS
 
 
 #: Speech verbs that take no person as object, so that a participle of them after a name is no passive.
@@ -459,18 +459,13 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     demonym = tok.text[:1].isupper() and (
         (low.endswith(("man", "woman")) and low not in ROLE_NOUNS) or (tok.ent_type_ == "NORP" and low.endswith(("an", "ese")))
     )
-    if (
-        demonym
-        and low not in PARTY_WORDS
-        and tok.tag_ in {"NN", "NNP"}
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-    ):
+    the_one = tok.tag_ in {"NN", "NNP"} and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    if demonym and low not in PARTY_WORDS and the_one:
         # "the Dutchman said" (tagged ORG), "the Irishman": an epithet for someone the story named
         # ("the Republican" is a role noun, resolved with the party below)
         return cast.recent(at, _noun_gender(low)), mention
     one_of = any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "another"} for c in tok.children)
-    # "the Democrat" is someone of that party, as "the Republican" is
-    party_member = low in PARTY_WORDS and tok.tag_ in {"NN", "NNP"} and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    party_member = low in PARTY_WORDS and the_one  # "the Democrat" is someone of that party, as "the Republican" is
     if orgs and tok.ent_type_ == "NORP" and (one_of or party_member or not any(t.i == tok.i for t in orgs[0])):
         orgs = []  # "another New Hampshire Democrat" is someone from there, not the state; "one Democrat" not the party
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
