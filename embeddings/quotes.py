@@ -25,6 +25,7 @@ from embeddings.speakers import (
     ROLE_NOUNS,
     Cast,
     Person,
+    aged,
     description_words,
     known_given_name,
     looks_like_org,
@@ -247,16 +248,23 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
     ):
         return cue.doc[left]
     # "…," Flynn, a top Trump surrogate, said — a person before an apposition the parser lost
+    # (or a name with an age: "…,” Ramos, 58, told AFP", Ramos tagged an organisation)
     if left >= cue.sent.start and cue.doc[left].text == ",":
         for j in range(left - 1, max(cue.sent.start, cue.i - 14) - 1, -1):
             cand = cue.doc[j]
-            if cand.ent_type_ == "PERSON" and not inside(cand, mask) and j + 1 < len(cue.doc) and cue.doc[j + 1].text == ",":
+            if (
+                (cand.ent_type_ == "PERSON" or (cand.pos_ == "PROPN" and aged(cand)))
+                and not inside(cand, mask)
+                and j + 1 < len(cue.doc)
+                and cue.doc[j + 1].text == ","
+            ):
                 return cand
             if inside(cand, mask):
                 break
     # "…," said Rubio — an inverted subject the parser attached elsewhere; only right after a
-    # quote or a comma ("a Times article hailed Trump as …" has none, nor "urging Congress to")
-    inverted = cue.tag_ != "VBG" and (cue.i == cue.sent.start or cue.doc[cue.i - 1].is_punct)
+    # quote or a comma ("a Times article hailed Trump as …" has none, nor "urging Congress to");
+    # "tell" is never inverted: "…,” Ramos, 58, told AFP" is told to AFP, by whoever the parser lost
+    inverted = cue.tag_ != "VBG" and (cue.i == cue.sent.start or cue.doc[cue.i - 1].is_punct) and norm(cue.lemma_) != "tell"
     for right in cue.doc[cue.i + 1 : cue.i + 6] if inverted else []:
         if inside(right, mask):
             break
@@ -459,7 +467,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     demonym = tok.text[:1].isupper() and (
         (low.endswith(("man", "woman")) and low not in ROLE_NOUNS) or (tok.ent_type_ == "NORP" and low.endswith(("an", "ese")))
     )
-    the_one = tok.tag_ in {"NN", "NNP"} and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    the_one = tok.tag_ in {"NN", "NNP"} and the
     if demonym and low not in PARTY_WORDS and the_one:
         # "the Dutchman said" (tagged ORG), "the Irishman": an epithet for someone the story named
         # ("the Republican" is a role noun, resolved with the party below)
@@ -488,6 +497,16 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
             author = cast.document_author(DOCUMENTS[norm(paper.lemma_)], at)
         if author is not None:
             return author, mention
+    # "said the 46-year-old": an age for a noun is an epithet for the story's salient person when
+    # that is also the person named last ("… in the shape of Emma Watson, who plays Hermione. The
+    # 14-year-old said" is not the actress who spoke before), and no one the story does not name
+    # spoke since ("a 34-year-old woman said …")
+    if lemma == "old" and the and any(c.dep_ == "npadvmod" and c.lower_ in {"year", "years"} for c in tok.children):
+        person = cast.recent(at, None)
+        if person is not cast.latest_person(at):
+            return None, mention
+        last = max((m for m in person.mentions if m < at), default=-1) if person is not None else -1
+        return (None if any(last < off < at for off, _ in cast.unnamed) else person), mention
     # a description: "the secretary of State", "the official", "a source"
     definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span[:3])
     words = description_words(t for t in span if t.i <= tok.i + 6)
@@ -1471,6 +1490,11 @@ def _reported_clause(cue: Token) -> Span | None:
     if comps:
         comp = next((c for c in comps if c.i > cue.i), comps[0])
         span = doc[comp.left_edge.i : comp.right_edge.i + 1]
+        for c in comps:  # "told me he’s had a … life": the parser split "he's had" into two clauses
+            if c.i > comp.i and c.left_edge.i == span.end and not any(g.dep_.startswith("nsubj") for g in c.children):
+                span = doc[span.start : c.right_edge.i + 1]
+    elif lemma in INDIRECT_VERBS and (trailing := _trailing_clause(cue)) is not None:
+        span = trailing
     elif lemma in COMMISSIVE_VERBS and to_clause is not None:
         # "promised to begin taking executive action", "urged Congress to fast-track the deal"
         asked = obj is not None and obj.i < to_clause.i and lemma in {"ask", "call", "tell", "urge", "warn"}
@@ -1494,6 +1518,19 @@ def _reported_clause(cue: Token) -> Span | None:
     if span and span[0].lower_ == "that":
         span = span[1:]
     return span
+
+
+def _trailing_clause(cue: Token) -> Span | None:
+    """ "Sanders remains committed to …, his top aide, Tad Devine, told The Huffington Post": the
+    parser made the verb of a trailing attribution a conjunct of the clause it reports (not "Trump
+    won, and he said …", joined by "and")."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if cue.dep_ != "conj" or cue.head.i > cue.i or subj is None or any(c.dep_ == "cc" and c.i < cue.i for c in cue.head.children):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= cue.sent.start or cue.doc[comma].text != "," or cue.head.i >= comma:
+        return None
+    return cue.doc[cue.sent.start : comma]
 
 
 def _as_aside(cue: Token) -> Span | None:

@@ -406,11 +406,11 @@ def given_name(ent: Span) -> bool:
         and 2 <= len(tokens) <= 3
         and all(_NAME_CHARS.match(t.text) for t in tokens)
         and not any(norm(t.text) in ORG_WORDS or _is_title(t) for t in tokens)
-        and ((ent.label_ == "ORG" and first_name_gender(ent.text) is not None) or (ent.label_ != "PERSON" and _aged(ent.root)))
+        and ((ent.label_ == "ORG" and first_name_gender(ent.text) is not None) or (ent.label_ != "PERSON" and aged(ent.root)))
     )
 
 
-def _aged(tok: Token) -> bool:
+def aged(tok: Token) -> bool:
     """A name followed by an age between commas ("Adil Salahi, 76, told the Mail"): a person."""
     return any(
         c.dep_ == "appos" and c.text.isdigit() and 0 < int(c.text) < 120 and c.i == tok.i + 2 and tok.doc[tok.i + 1].text == ","
@@ -587,7 +587,10 @@ class Cast:
         elif len(words) > len(person.name.replace("-", " ").split()) and not person.org:
             person.name = shown
         if not person.org and person.gender_from_title is None:
-            person.gender = first_name_gender(person.name) or person.gender
+            # the full name's given name decides once there is one: "Billie Jean King" (mostly
+            # female, so no gender) is not the male "Jean King" the tagger saw first
+            given = person.name.split()
+            person.gender = first_name_gender(person.name) if len(given) > 1 and known_given_name(given[0]) else person.gender
         person.certain = person.certain or len(person.words) > 1 or any(t.ent_type_ == "PERSON" for t in tokens)
         person.mentions.append(offset)
         if salient:
@@ -634,9 +637,10 @@ class Cast:
             # correct" is about whoever he is; not "Gray ticked through the code: “…,” he said", nor
             # a clause that reports in turn: "He told Mr Trump … Mr Obama has previously said …"),
             # through an adjective ("Ferguson is confident his young players, particularly Wayne
-            # Rooney …, are up to the task" is about Ferguson)
+            # Rooney …, are up to the task" is about Ferguson) or a gerund's phrase ("Sanders did go
+            # further in trying to hold Snyder accountable" is about Sanders)
             main = verb.head
-            while main.dep_ in {"acomp", "xcomp"} and main.head.i != main.i:
+            while main.dep_ in {"acomp", "xcomp", "pcomp", "prep"} and main.head.i != main.i:
                 main = main.head
             return not any(
                 c.dep_.startswith("nsubj")
@@ -917,6 +921,11 @@ class Cast:
         if last_subject is not None and at - subj_at < window:
             return last_subject
         return _latest((off, p) for off, p, _ in self.mentions if off < at and at - off < window and fits(p))[1]
+
+    def latest_person(self, at: int, window: int = 1500) -> Person | None:
+        """The person named last before `at`, subject or not: whom an age refers to ("… the shape of
+        Emma Watson, who plays Hermione. The 14-year-old said …")."""
+        return _latest((off, p) for off, p, _ in self.mentions if off < at and at - off < window and not p.org and p.certain)[1]
 
     def newcomer(self, before: int, at: int, gender: str) -> Person | None:
         """The person first named, with a role in apposition, last before `before`, when nobody has

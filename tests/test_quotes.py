@@ -1294,6 +1294,76 @@ CASES = [
         "Naureen Jahangir",
         "direct",
     ),
+    # the subject of a small clause ("hold Snyder accountable") is not who the sentence is about
+    (
+        "On Saturday, Sen. Bernie Sanders called on Michigan Gov. Rick Snyder to resign.\n\n"
+        "In his statement Saturday, Sanders did go further in trying to hold Snyder accountable.\n\n"
+        "“There are no excuses,” he said. “The governor long ago knew about the lead in the water.”",
+        "There are no excuses",
+        "Bernie Sanders",
+        "direct",
+    ),
+    # "told AFP": the one told is never the speaker, even when the parser loses the subject
+    (
+        "Univision anchor Jorge Ramos clashed with Donald Trump at a news conference last year.\n\n"
+        "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP "
+        "in an interview in Mexico City on Monday.",
+        "tremendously wrong",
+        "Jorge Ramos",
+        "direct",
+    ),
+    # the full name's given name decides the gender, not the part the tagger saw first ("Jean King")
+    (
+        "Tennis great Billie Jean King remembered Ali as fun to be around. She saw him fight at Madison "
+        "Square Garden in 1971.\n\n"
+        "“He always whispered in my ear, ‘Billie Jean King, you are the Queen,’” she said.",
+        "always whispered",
+        "Billie Jean King",
+        "direct",
+    ),
+    # an age is an epithet for the story's salient person
+    (
+        "Melania Trump spoke on the first night of the convention. With millions watching on television, "
+        "the Slovenia-born former model delivered a defense of her husband.\n\n"
+        "“Donald is, and always has been, an amazing leader,” said the 46-year-old.",
+        "an amazing leader",
+        "Melania Trump",
+        "direct",
+    ),
+    # … but not after someone the story does not name
+    (
+        "Roger Federer won in straight sets. A 34-year-old fan watching from the stands said it was fine.\n\n"
+        "“It was the best match of the year,” said the 34-year-old.",
+        "best match of the year",
+        None,
+        "direct",
+    ),
+    # … nor when the person named last is someone else than the one who spoke last
+    (
+        "Wearing a frock by Alexander McQueen, actress Sienna Miller told reporters the red carpet was "
+        "“intense, nerve-wracking and cold”. The younger stars were represented in the shape of Emma Watson, "
+        "who plays Hermione in the films.\n\n"
+        "The 14-year-old said she was “hoping to meet Keanu Reeves” at the party.",
+        "hoping to meet",
+        None,
+        "mixed",
+    ),
+    # "he’s had" split by the parser into two clauses: what was told is both
+    (
+        "Murphy — after a knock-on-wood gesture — told me he’s had a relatively tragedy-free life and was "
+        "utterly unprepared for the emotional toll.",
+        "tragedy-free life",
+        "Murphy",
+        "indirect",
+    ),
+    # a trailing attribution the parser made a conjunct of what it reports
+    (
+        "Despite a series of costly defeats on Tuesday night, Sen. Bernie Sanders remains committed to seeing "
+        "the primary through to the convention, his top aide, Tad Devine, told The Huffington Post.",
+        "remains committed",
+        "Tad Devine",
+        "indirect",
+    ),
 ]
 
 
