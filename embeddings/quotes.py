@@ -138,12 +138,27 @@ def _quote_mask(n: int, stretches: list[Stretch]) -> list[bool]:
     return mask
 
 
+#: Verbs that speak only with "back": "Hillary shot back, “…”", "Trump fired back".
+RETORT_VERBS = {"fire", "hit", "shoot", "strike"}
+
+
+def _speaks(verb: Token) -> bool:
+    """A verb of speech here: "continued to be" is not, "began talking about" and "shot back" are."""
+    lemma = verb.lemma_.lower()
+    if lemma in RETORT_VERBS:
+        return any(c.lower_ == "back" and c.dep_ in {"advmod", "prt"} for c in verb.children)
+    then = [c for c in verb.children if c.dep_ == "xcomp"] if lemma in {"begin", "continue"} else []
+    if then:
+        return any(c.lemma_.lower() == "talk" or _speaks(c) for c in then)
+    return lemma in SPEECH_VERBS
+
+
 def _cue_tokens(doc: Doc, mask: list[bool]) -> list[Token]:
     out = []
     for tok in doc:
         if inside(tok, mask):
             continue
-        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
+        if tok.pos_ in {"VERB", "AUX"} and _speaks(tok):
             if tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 2].lower_ == "so" and doc[tok.i - 1].text == "-":
                 continue  # "the so-called Trans-Pacific Partnership"
             if tok.lemma_.lower() == "go" and not any(c.lower_ in {"on", "after", "far", "further"} and c.i > tok.i for c in tok.children):
@@ -190,6 +205,20 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             for a in c.children
             if a.dep_ == "appos" and a.ent_type_ == "PERSON" and not inside(a, mask)
         ]
+        if (
+            subs
+            and tok.i == cue.head.i
+            and cue.tag_ == "VBG"
+            and tok.dep_ == "ccomp"
+            and tok.head.i < tok.i
+            and _speaks(tok.head)
+            and not _speaks(tok)
+        ):
+            # "Gore insisted it was “premature” …, while adding …, “…”": the parser hung the
+            # participle on what was insisted; it is the one who insisted who adds (not when what
+            # the participle hangs on speaks itself: "Comey cannot say that “…,” Lewandowski added, saying")
+            tok = tok.head
+            continue
         if subs:
             # two subjects: a place or a date is the parser's mistake ("…in Berea, OH, …, Gov. John Kasich said")
             sub = next((s for s in subs if s.ent_type_ not in {"GPE", "LOC", "DATE", "TIME"}), subs[0])
@@ -314,10 +343,11 @@ INTRANSITIVE_SPEECH = set(
 
 
 def _adverb_name(tok: Token) -> bool:
-    """A surname the tagger took for an adverb ("said Skelly", "Early described it"): capitalised
-    inside a sentence, where an adverb is not, or opening it as a name ("Desailly says …", PERSON)."""
+    """A surname the tagger took for an adverb ("said Skelly", "Early described it") or for a verb
+    that is a subject ("Trump shot back"): capitalised inside a sentence, where an adverb or a verb
+    is not, or opening it as a name ("Desailly says …", PERSON)."""
     return (
-        tok.pos_ == "ADV"
+        (tok.pos_ == "ADV" or (tok.pos_ == "VERB" and tok.dep_ == "nsubj"))
         and tok.is_alpha
         and tok.text[:1].isupper()
         and not tok.is_upper
@@ -414,8 +444,14 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     def known(c: list[Token]) -> bool:
         return cast.find_person([t.text for t in name_tokens(c)], at) is not None
 
+    def titled(c: list[Token]) -> bool:
+        """A name with a person's role in apposition: "Will Estrada, the chairman for …" (tagged a work of art)."""
+        return c[-1].pos_ == "PROPN" and any(a.dep_ == "appos" and norm(a.lemma_) in ROLE_NOUNS | EPITHETS for a in c[-1].children)
+
     people = [
-        c for c in chains if not looks_like_org(c) and (known(c) or not (not_a_person(c) or unlikely_name(c))) and c[-1].i not in possessors
+        c
+        for c in chains
+        if not looks_like_org(c) and (known(c) or titled(c) or not (not_a_person(c) or unlikely_name(c))) and c[-1].i not in possessors
     ]
     # a name in a prepositional phrase of the subject is not the speaker: "the Commission on
     # Presidential Debates", "a spokesman for Senator Ted Cruz"
@@ -423,6 +459,10 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     document = lemma in DOCUMENT_NOUNS
     renamed = [c for c in people if _names_role(c, tok)]
     people = [c for c in people if tok in c or not _under_prep(c[-1], tok) or (document and _object_of(c[-1], tok, {"by"})) or c in renamed]
+    # nor one in a clause that describes the subject ("Turkey, which occupies northern Cyprus, …
+    # calling", "A woman who has accused Bill Clinton said"), except the maker of a thing ("a court
+    # document filed by state attorney Dave Aronberg", "a speech Mrs. Clinton delivered")
+    people = [c for c in people if tok in c or c in renamed or _alias(c[-1], tok) or _maker(c[-1], tok) or not _in_clause(c[-1], tok)]
     if lemma in ENTOURAGE or tok.tag_ == "NNS":  # "a senior Cruz adviser said", "Donald Trump fans slam" is not Cruz or Trump speaking
         people = [c for c in people if tok in c or c in renamed or not _modifies(c[-1], tok)]
     body = low in ORG_WORDS and low not in DOCUMENTS and tok.tag_ != "NNS"  # "the campaign", "May's office"
@@ -886,6 +926,33 @@ def _object_of(t: Token, head: Token, preps: set[str]) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in preps and t.head.head.i == head.i
 
 
+#: Verbs by which someone makes what then speaks for them ("a declaration filed by …", "a speech … delivered").
+MAKING_VERBS = (AUTHORING_VERBS - {"run"}) | {"commission", "compile", "conduct", "deliver", "draft", "give", "prepare", "present", "sign"}
+#: Nouns of people that are no role: "a man attacked by …" is not speaking for his attacker.
+PERSON_NOUNS = {"boy", "child", "girl", "individual", "man", "person", "victim", "woman"}
+
+
+def _maker(t: Token, head: Token) -> bool:
+    """Who made the thing `head` names, in the clause that describes it: "a court document filed by
+    Dave Aronberg", "a speech Mrs. Clinton delivered" (not a person's attacker or accuser)."""
+    if head.ent_type_ or norm(head.lemma_) in ROLE_NOUNS | EPITHETS | GROUP_NOUNS | PERSON_NOUNS:
+        return False
+    if t.dep_ == "pobj" and t.head.lower_ == "by":
+        verb = t.head.head
+        made = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    else:
+        verb = t.head
+        made = t.dep_ == "nsubj" and verb.dep_ == "relcl"
+    # (made, not owned or led: "The company, majority-owned by Japan's Suzuki" speaks for itself)
+    return made and verb.head.i == head.i and norm(verb.lemma_) in MAKING_VERBS
+
+
+def _alias(t: Token, head: Token) -> bool:
+    """A name the subject goes by: "the base chief known as Bob", "a man named John Smith"."""
+    verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "as" else t.head if t.dep_ == "oprd" else None
+    return verb is not None and verb.dep_ == "acl" and verb.head.i == head.i and norm(verb.lemma_) in {"call", "know", "name"}
+
+
 def _names_role(chain: list[Token], tok: Token) -> bool:
     """A person's name set off by commas after a role's phrase names the role, not the thing in
     the phrase: "The author of the book, Mitchell Zuckoff, said", "The director of the European
@@ -1057,11 +1124,12 @@ def _governing_verb(doc: Doc, s: Stretch) -> Token | None:
 def _reporting(verb: Token) -> Token | None:
     """The speech verb whose reported clause `verb` is ("Green said places such as Iowa “have …,”
     while “Nevada is …”": Green says both), unless `verb` reports speech itself."""
-    if verb.lemma_.lower() in SPEECH_VERBS | REPORTING_VERBS:
+    if _speaks(verb) or verb.lemma_.lower() in REPORTING_VERBS - SPEECH_VERBS:
         return None
-    while (verb.dep_ == "ccomp" or (verb.dep_ == "conj" and verb.head.dep_ == "ccomp")) and verb.head.i != verb.i:
+    # (through an adjective or a to-clause: "Cruz said he’s certain Rubio will continue to be “a champion …”")
+    while (verb.dep_ in {"ccomp", "acomp", "xcomp"} or (verb.dep_ == "conj" and verb.head.dep_ == "ccomp")) and verb.head.i != verb.i:
         verb = verb.head
-        if verb.lemma_.lower() in SPEECH_VERBS:
+        if _speaks(verb):
             return verb
     return None
 
@@ -1074,7 +1142,7 @@ def _cue_text(cue: Token, first: int | None = None) -> str:
     if cue.lower_ == "according":
         return "according to"
     doc = cue.doc
-    words = [cue, *(c for c in cue.children if c.dep_ == "prt")]
+    words = [cue, *(c for c in cue.children if c.dep_ == "prt" or (c.lower_ == "back" and norm(cue.lemma_) in RETORT_VERBS))]
     if first is not None and norm(cue.lemma_) in OBJECT_VERBS:
         # "Blair told the BBC: “…”", "Clinton called the plan “…”": a short named object, not a
         # pronoun that needs the article to read ("told him"), nor the words themselves

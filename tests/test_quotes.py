@@ -1348,6 +1348,82 @@ CASES = [
         None,
         "mixed",
     ),
+    # "continue to be" is no speech verb: the words are what Cruz said
+    (
+        "In a statement released shortly after the Florida senator suspended his campaign, Cruz said he’s "
+        "certain Rubio will continue to be “a champion for limitless opportunity in America.”",
+        "a champion for limitless",
+        "Cruz",
+        "mixed",
+    ),
+    # "shot back" speaks; the one criticised before is not the speaker
+    (
+        "After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, "
+        "“I suppose I could have chosen to bake cookies and have teas, but I chose to fulfill my profession.”",
+        "bake cookies",
+        "Hillary",
+        "direct",
+    ),
+    # a name with a person's role in apposition is a person, whatever the tagger calls it
+    (
+        "In Virginia, local GOP leaders say Trump’s visits have included a heavy dose of fact-finding. "
+        '"He just stopped and said, \'We’ve got to win Loudoun. How do we win Loudoun?’" Will Estrada, the '
+        "chairman for the Northern Virginia exurb, said of the encounter he had last week with Trump.",
+        "He just stopped",
+        "Estrada",
+        "direct",
+    ),
+    # a participle the parser hung on what was insisted is the insister's
+    (
+        "In a 2014 interview with POLITICO Magazine, Gore insisted it was “premature” to back Clinton’s "
+        "campaign while adding on climate change matters, “I don’t have any doubt that her heart is in the "
+        "right place on the issue.”",
+        "her heart is in the right place",
+        "Gore",
+        "direct",
+    ),
+    # … but a participle hung on a verb that speaks is that verb's subject's
+    (
+        "Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the "
+        "prosecutor to move forward or not.”",
+        "up to the prosecutor",
+        "Lewandowski",
+        "mixed",
+    ),
+    # a name in a clause that describes the subject is not the speaker
+    (
+        "The southern part of Cyprus is an EU member, but Turkey, which occupies northern Cyprus, had "
+        'previously insisted it would not recognise the country, calling the issue a "red line".',
+        "red line",
+        "Turkey",
+        "mixed",
+    ),
+    (
+        "A woman who has accused former President Bill Clinton of sexual assault said “he kept calling me for weeks after it happened.”",
+        "kept calling me",
+        None,
+        "mixed",
+    ),
+    # … but a document's maker and a name the subject goes by are
+    (
+        "According to a court document filed by state attorney Dave Aronberg, “the evidence cannot prove guilt beyond a reasonable doubt.”",
+        "beyond a reasonable doubt",
+        "Dave Aronberg",
+        None,
+    ),
+    (
+        "The base chief known as Bob, speaking publicly for the first time, said “there never was a stand-down order.”",
+        "stand-down order",
+        "Bob",
+        "mixed",
+    ),
+    # a known surname the tagger took for a verb ("Trump shot back")
+    (
+        'Donald Trump and Jeb Bush clashed over eminent domain.\n\n"Jeb wants to be a tough guy tonight," Trump shot back. "Let me talk."',
+        "Let me talk",
+        "Donald Trump",
+        "direct",
+    ),
     # "he’s had" split by the parser into two clauses: what was told is both
     (
         "Murphy — after a knock-on-wood gesture — told me he’s had a relatively tragedy-free life and was "
