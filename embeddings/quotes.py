@@ -147,9 +147,9 @@ def _speaks(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in RETORT_VERBS:
         return any(c.lower_ == "back" and c.dep_ in {"advmod", "prt"} for c in verb.children)
-    then = [c for c in verb.children if c.dep_ == "xcomp"] if lemma in {"begin", "continue"} else []
-    if then:
-        return any(c.lemma_.lower() == "talk" or _speaks(c) for c in then)
+    going_on = [c for c in verb.children if c.dep_ == "xcomp"] if lemma in {"begin", "continue"} else []
+    if going_on:  # what is begun or continued decides
+        return any(c.lemma_.lower() == "talk" or _speaks(c) for c in going_on)
     return lemma in SPEECH_VERBS
 
 
@@ -507,8 +507,8 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     demonym = tok.text[:1].isupper() and (
         (low.endswith(("man", "woman")) and low not in ROLE_NOUNS) or (tok.ent_type_ == "NORP" and low.endswith(("an", "ese")))
     )
-    the = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-    the_one = tok.tag_ in {"NN", "NNP"} and the
+    after_the = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    the_one = tok.tag_ in {"NN", "NNP"} and after_the
     if demonym and low not in PARTY_WORDS and the_one:
         # "the Dutchman said" (tagged ORG), "the Irishman": an epithet for someone the story named
         # ("the Republican" is a role noun, resolved with the party below)
@@ -541,7 +541,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     # that is also the person named last ("… in the shape of Emma Watson, who plays Hermione. The
     # 14-year-old said" is not the actress who spoke before), and no one the story does not name
     # spoke since ("a 34-year-old woman said …")
-    if lemma == "old" and the and any(c.dep_ == "npadvmod" and c.lower_ in {"year", "years"} for c in tok.children):
+    if lemma == "old" and after_the and any(c.dep_ == "npadvmod" and c.lower_ in {"year", "years"} for c in tok.children):
         person = cast.recent(at, None)
         if person is not cast.latest_person(at):
             return None, mention
