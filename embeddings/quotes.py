@@ -545,8 +545,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
         person = cast.recent(at, None)
         if person is not cast.latest_person(at):
             return None, mention
-        last = max((m for m in person.mentions if m < at), default=-1) if person is not None else -1
-        return (None if any(last < off < at for off, _ in cast.unnamed) else person), mention
+        return (None if _unnamed_since(cast, person, at) else person), mention
     # a description: "the secretary of State", "the official", "a source"
     definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in span[:3])
     words = description_words(t for t in span if t.i <= tok.i + 6)
@@ -594,8 +593,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
                 # apart, so it is whoever the story gave that party, not the man named last
                 return None, mention
             # "the official" after "a Clinton campaign official said" is that official again
-            last = max((m for m in person.mentions if m < at), default=-1) if person is not None else -1
-            if any(noun == lemma and last < off < at for off, noun in cast.unnamed):
+            if _unnamed_since(cast, person, at, lemma):
                 return None, mention
             # "Pagliano's lawyer", "his lawyer": whoever it is, not the one whose lawyer they are
             if possessor is not None and person is not None and person is _possessor(possessor, at, offset, cast):
@@ -687,11 +685,18 @@ def _antecedent(tok: Token, at: int, offset: int, cast: Cast) -> Person | None:
     # "The executive spokeswoman said …. She said: “…”" is that spokeswoman again, whom the story
     # does not name, when she spoke after the person's last mention and just before (not an aide,
     # who on train was as often the one a named person spoke with)
-    last = max((m for m in person.mentions if m < here), default=-1) if person is not None else -1
+    last = person.last_mention(here) if person is not None else -1
     for off, noun in cast.unnamed:
         if last < off < here and here - off < UNNAMED_REACH and noun in SPOKESPEOPLE and _noun_gender(noun) in (None, gender):
             return None
     return person
+
+
+def _unnamed_since(cast: Cast, person: Person | None, at: int, noun: str | None = None) -> bool:
+    """Someone the story does not name (a `noun`, if given: "the official") was the subject of a
+    sentence after `person` was last named and before `at`: a description then refers to them."""
+    last = person.last_mention(at) if person is not None else -1
+    return any(last < off < at and noun in (None, unnamed) for off, unnamed in cast.unnamed)
 
 
 #: How far back (characters) an unnamed spokesman who spoke is still the "he" or "she" that follows.
@@ -1275,7 +1280,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
                 # ("Viguerie is upbeat about Cruz's chances." / "“Not only can Ted Cruz win …”")
                 prev_start = article.paragraph_starts[number - 2]
                 intro = cast.last_subject_before(offset)
-                at = max((m for m in intro.mentions if m < offset), default=-1) if intro is not None else -1
+                at = intro.last_mention(offset) if intro is not None else -1
                 if intro is not None and at >= prev_start and not prev_quoted:
                     person, mention = intro, intro.name
             elif cue_text is None and person is None and doc is not None and (named := _name_before_colon(doc, s, offset, cast)):

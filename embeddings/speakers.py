@@ -170,6 +170,10 @@ class Person:
         """The party the titles seen for them name ("Republican presidential candidate"), if any."""
         return party_of(title_words(" ".join(self.titles).split()))
 
+    def last_mention(self, at: int) -> int:
+        """Where they were last named before `at` (-1: not yet)."""
+        return max((m for m in self.mentions if m < at), default=-1)
+
     def add_title(self, title: str) -> None:
         title = " ".join(title.split()).strip(" ,").lower()
         if title and len(title) < 120:
@@ -971,7 +975,7 @@ class Cast:
             for title in person.titles:
                 named = title_words(title.split())
                 if words and words <= named and not (named - words) & OFFICE_QUALIFIERS:
-                    last = max((m for m in person.mentions if m < at), default=-1)
+                    last = person.last_mention(at)
                     if last > best_at:
                         best, best_at = person, last
         return best
