@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from embeddings.marks import DOUBLE_OPEN, Stretch, find_stretches, inside
+from embeddings.marks import ALL_MARKS, DOUBLE_OPEN, Stretch, find_stretches, inside
+from embeddings.nlp import original_text
 from embeddings.speakers import (
     AUTHORING_VERBS,
     DOCUMENTS,
@@ -225,7 +226,9 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             # of several, a person is the speaker: "said co-host Mika Brzezinski" (subjects "co", "-",
             # "Brzezinski"), "The rejection signals “…” for the EU, Geert Wilders … said" (but
             # "Several Republican leaders, including Sens. John McCain …" are a group)
-            if sub.tag_ not in {"NNS", "NNPS"}:
+            # nor "Voters, Clinton suggested, don’t have to worry": a parenthetical's speaker is the name before it
+            aside = tok.dep_ == "parataxis" and any(s.i == tok.i - 1 and s.ent_type_ == "PERSON" for s in subs)
+            if sub.tag_ not in {"NNS", "NNPS"} or aside:
                 sub = next((s for s in subs if s.ent_type_ == "PERSON"), sub)
             if sub.pos_ == "ADP":  # "Of Carson, Levine, who …, said": the parser made the fronted "Of" the subject
                 sub = next((c for c in sub.children if c.dep_ == "pobj"), sub)
@@ -240,6 +243,22 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             by = _agent(cue, mask) if sub.dep_ == "nsubjpass" and tok.i == cue.i and _passive(cue) else None
             if by is not None and norm(cue.lemma_) in PASSIVE_SAYING - QUESTION_VERBS:
                 return by  # "was described by friends as a “caring person”": the friends speak, not the one described
+            # "To understand the real Dred Scott, Chief Justice Roberts said, …": a name in apposition that
+            # runs right into the verb, with no comma to close it, is the one who speaks
+            # (between two names only: "The film's director Peter Chelsom said" keeps its description)
+            beside = next(
+                (
+                    a
+                    for a in sub.children
+                    if a.dep_ == "appos"
+                    and a.ent_type_ == "PERSON"
+                    and a.right_edge.i + 1 == tok.i
+                    and a.doc[a.left_edge.i - 1].text == ","
+                ),
+                None,
+            )
+            if beside is not None and sub.ent_type_ == "PERSON" and tok.i == cue.i and not inside(beside, mask):
+                return beside
             return _name_beside(sub, tok, mask) or sub
         if tok.dep_ == "relcl":
             return _relative_head(tok, mask)
@@ -300,6 +319,17 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
         if right.i + 1 < len(cue.doc) and cue.doc[right.i + 1].text == "-" and not right.whitespace_:
             continue  # "added the Uruguayan-born researcher" is no one called Uruguayan
         if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE or _adverb_name(right):
+            while right.dep_ == "compound" and right.i < right.head.i < cue.i + 6 and right.head.pos_ == "PROPN":
+                right = right.head  # "recalled Mr. Rhodes", the parser's object: the name, not the "Mr."
+            if (
+                right.dep_ in {"nsubj", "nsubjpass"}
+                and right.head.dep_ == "ccomp"
+                and right.head.head.i == cue.i
+                and not _speaks(right.head)
+                and cue.doc[cue.i - 1].text not in ALL_MARKS | {"''"}
+                and cue.doc[right.i + 1].text != ","
+            ):
+                break  # "…, said Mr. Trump was a candidate …": the subject of what was said (not "“…,” said Robert Reich, who …")
             return right
         if right.pos_ in {"DET", "NOUN", "ADJ"} and right.dep_ in {"det", "compound", "amod", "nmod", "nsubj", "dobj", "npadvmod"}:
             continue  # "said spokesman Dan Fox", "beamed delegate Donald Hartley"
@@ -368,6 +398,19 @@ def _relative_head(clause: Token, mask: list[bool] | None) -> Token | None:
         return None
     if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.ent_type_ == "PERSON" and not inside(head.head, mask):
         return head.head
+    # "celebrities like Oprah Winfrey, Will Smith … and Stevie Wonder, who joked": the parser hangs the
+    # clause on the first of the list; the one it follows is meant (not "…, who both said": all of them)
+    conjuncts = [c for c in head.conjuncts if c.i > head.i]
+    who = clause.left_edge
+    if (
+        head.ent_type_ == "PERSON"
+        and conjuncts
+        and who.lower_ in {"who", "whom"}
+        and conjuncts[-1].right_edge.i + 2 == who.i
+        and conjuncts[-1].ent_type_ == "PERSON"
+        and not any(t.lower_ in {"both", "all", "each", "together", "jointly"} for t in clause.subtree)
+    ):
+        return conjuncts[-1]
     return head
 
 
@@ -417,7 +460,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     """Turn the speaker token of a cue into a person of the article (or None, never a guess).
     Names inside quotation marks (a book or show title) are never the speaker."""
     span = _mention_span(tok)
-    mention = span.text
+    mention = original_text(span)
     low = norm(tok.text)
     lemma = norm(tok.lemma_)
     if low in PRONOUNS and tok.pos_ == "PRON":
@@ -451,7 +494,11 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     people = [
         c
         for c in chains
-        if not looks_like_org(c) and (known(c) or titled(c) or not (not_a_person(c) or unlikely_name(c))) and c[-1].i not in possessors
+        if not looks_like_org(c)
+        and (known(c) or titled(c) or not (not_a_person(c) or unlikely_name(c)))
+        and c[-1].i not in possessors
+        # "the Lib Dem leader", "a senior Tory MP": a party is no one's name ("said Labour" is the party's)
+        and (low in PARTY_SPOKESMEN or not all(norm(t.text) in PARTY_SPOKESMEN for t in name_tokens(c)))
     ]
     # a name in a prepositional phrase of the subject is not the speaker: "the Commission on
     # Presidential Debates", "a spokesman for Senator Ted Cruz"
@@ -517,6 +564,13 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
     party_member = low in PARTY_WORDS and the_one  # "the Democrat" is someone of that party, as "the Republican" is
     if orgs and tok.ent_type_ == "NORP" and (one_of or party_member or not any(t.i == tok.i for t in orgs[0])):
         orgs = []  # "another New Hampshire Democrat" is someone from there, not the state; "one Democrat" not the party
+    if orgs and lemma in ROLE_NOUNS - SPOKESPEOPLE and not any(t.i == tok.i for t in orgs[0]):
+        # "the Labour MP for Birkenhead", "a senior Tory MP", "Senator from Texas": a member speaks,
+        # not the party or the place; but a name the role word ends is the organisation's ("The New
+        # Hampshire Union Leader", a newspaper)
+        glued = orgs[0][-1].i == tok.i - 1 and orgs[0][-1].dep_ == "compound"
+        if not glued or all(norm(t.text) in PARTY_SPOKESMEN for t in orgs[0]):
+            orgs = []
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
         org = orgs[0]
         return cast.add(list(org), offset + org[0].idx, org=True, subject=True), mention
@@ -963,6 +1017,16 @@ def _names_role(chain: list[Token], tok: Token) -> bool:
     the phrase: "The author of the book, Mitchell Zuckoff, said", "The director of the European
     Centre, Ina Kirsch, told" (the parser hangs the name on "book", "Centre"). After a person's
     noun it would name that person: "a spokesman for the chairman, X"."""
+    before = tok.doc[chain[0].i - 1] if chain[0].i > 0 else None
+    if (
+        norm(tok.lemma_) in ROLE_NOUNS
+        and before is not None
+        and before.ent_type_ in {"ORG", "GPE", "LOC", "FAC"}
+        and chain[0].ent_type_ == "PERSON"
+        and chain[0].ent_iob_ == "B"
+        and _under_prep(chain[-1], tok)
+    ):
+        return True  # with no comma, glued by the parser to the body: "Shadow leader of the Commons Oliver Heald said"
     anchor = chain[-1].head
     thing = (anchor.pos_ == "NOUN" and anchor.ent_type_ == "") or anchor.ent_type_ in {"ORG", "GPE", "LOC", "FAC"}
     return (
@@ -1469,7 +1533,12 @@ def _indirect(
             continue
         subj = _subject(cue, mask)
         holds_subject = subj is not None and span.start <= subj.i < span.end
-        around = subj is not None and span.start <= cue.i < span.end and subj.head.i != cue.i and cue.lower_ != "according"
+        around = (
+            subj is not None
+            and span.start <= cue.i < span.end
+            and cue.i not in {subj.head.i, subj.head.head.i if subj.dep_ == "appos" else -1}
+            and cue.lower_ != "according"
+        )
         if subj is None or (holds_subject and (span.start > cue.i or around)):
             # "…," said Ben Carson, asked about …: the parser's clause holds the speaker; so does
             # the clause the cue hangs from ("Durbin, noting …, said, “…”"), no parenthetical "X said"

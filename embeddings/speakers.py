@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import gender_guesser.detector
 
 from embeddings.marks import inside
+from embeddings.nlp import original_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -68,7 +69,7 @@ ROLE_NOUNS = set(
     businessman businesswoman candidate ceo chairman chairwoman chancellor chief coach commander
     congressman congresswoman democrat diplomat director economist envoy executive expert former
     founder general governor head host judge king lawmaker lawyer leader man manager mayor
-    minister mogul nominee official player politician pollster pope premier president prime
+    mep minister mogul mp msp nominee official player politician pollster pope premier president prime
     professor queen rep reporter representative republican secretary senator singer spokesman
     spokesperson spokeswoman star strategist veteran woman writer
     """.split()
@@ -807,13 +808,13 @@ class Cast:
         while len(premod) and premod[0].lower_ in {"of", "the", "and", "for"}:
             premod = premod[1:]
         if len(premod) and any(t.pos_ == "NOUN" or norm(t.text) in TITLES for t in premod):
-            person.add_title(premod.text)
+            person.add_title(original_text(premod))
         head = toks[-1]
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and doc[child.left_edge.i - 1].text == ",":
                 span = doc[child.left_edge.i : child.right_edge.i + 1]
                 if span.root.pos_ == "NOUN":
-                    person.add_title(re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.I))
+                    person.add_title(re.sub(r"^(the|a|an)\s+", "", original_text(span), flags=re.I))
                     appos = span.end_char
         if j > sent_start + 1 and doc[j - 1].text == ",":
             base = doc[j - 2]
@@ -884,7 +885,7 @@ class Cast:
                 span = span[1:]
             # "the Washington Post" is one across articles; "the Sanders campaign" and "May's office"
             # are groups as the article names them, never merged with Sanders or May
-            return Person(span.text, {norm(t.text) for t in span if t.tag_ != "POS"} - {""}, org=True, group=head.pos_ == "NOUN")
+            return Person(original_text(span), {norm(t.text) for t in span if t.tag_ != "POS"} - {""}, org=True, group=head.pos_ == "NOUN")
         toks = name_tokens(chain)
         person = self.find_person([t.text for t in toks], offset + head.idx) if toks else None
         if person is None and toks and len(toks) <= 4 and (head.ent_type_ == "PERSON" or len(toks) > 1):

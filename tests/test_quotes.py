@@ -1440,6 +1440,83 @@ CASES = [
         "Tad Devine",
         "indirect",
     ),
+    # a relative clause the parser hung on the first of a list belongs to the name it follows
+    (
+        "The ceremony featured celebrities like Oprah Winfrey, Will Smith, Robert DeNiro, Patti LaBelle and "
+        "Stevie Wonder, who joked of the museum, ''I haven't seen it yet, but I'm going to.''",
+        "seen it yet",
+        "Stevie Wonder",
+        "direct",
+    ),
+    # a name in apposition to the subject that runs into the verb with no comma is the speaker
+    (
+        "To understand the real Dred Scott, Chief Justice Roberts said, one should visit this museum.",
+        "visit this museum",
+        "Roberts",
+        "indirect",
+    ),
+    # "recalled Mr. Rhodes", which the parser made the verb's object: the name, not the "Mr."
+    (
+        "Mr. Rhodes was there.\n\n''Several of us were arguing we have to wait for the moment,'' recalled Mr. Rhodes. "
+        "''He said, 'I just need to go to Israel.'.''",
+        "wait for the moment",
+        "Rhodes",
+        "direct",
+    ),
+    # … but after a plain comma, "said Mr. Trump was" names what was said about, not who said it
+    (
+        "Mr. Slinker, whose latest start-up, Paradata, uses big data to help brands find suppliers, said Mr. Trump "
+        "was a candidate very much in the spirit of Silicon Valley: ''He's a start-up kind of guy.''",
+        "start-up kind of guy",
+        None,
+        "direct",
+    ),
+    # the speaker of a parenthetical is the name before its verb, not a group ahead of it
+    (
+        "Voters, Clinton suggested, don’t have to worry that big banks can influence her.",
+        "have to worry",
+        "Clinton",
+        "indirect",
+    ),
+    # a name with a curly apostrophe is a name ("O’Malley" is tagged a pronoun and an organisation)
+    (
+        "The announcements were broadly similar to those of Martin O’Malley and Clinton, although O’Malley "
+        "frequently notes that he was the first to put out an immigration platform.",
+        "the first to put out",
+        "O'Malley",
+        "indirect",
+    ),
+    # a party's MP or leader speaks for themselves, not the party
+    (
+        'Lib Dem leader Charles Kennedy toured the north.\n\n"It is a disgrace," said the Lib Dem leader.',
+        "It is a disgrace",
+        "Charles Kennedy",
+        "direct",
+    ),
+    ('"It is a disgrace," said a senior Tory MP.', "It is a disgrace", None, "direct"),
+    ('"It is a disgrace," said the Labour MP for Birkenhead.', "It is a disgrace", None, "direct"),
+    # … while the party itself and its spokesman speak for the party
+    ('"It is a disgrace," said a Labour spokesman.', "It is a disgrace", "Labour", "direct"),
+    # a place in a role's phrase does not speak ("Senator from Texas"), but a newspaper whose name
+    # ends in a role word does
+    ("Senator from Texas says he cannot allow Clinton to win the presidency.", "cannot allow Clinton", None, "indirect"),
+    ("The New Hampshire Union Leader said Mr. Rubio had been ''rocked'' by Mr. Christie.", "had been", "New Hampshire Union", "indirect"),
+    # the holder of a role, glued by the parser to the body the role is of
+    (
+        '"What about ministers?" he said. Shadow leader of the Commons Oliver Heald said: "This will be part of '
+        "our aim to reduce unnecessary and costly interference in people's lives.\"",
+        "part of our aim",
+        "Oliver Heald",
+        "direct",
+    ),
+    (
+        "The report was a stinging rebuke for the government, BBC environment correspondent Richard Black said. "
+        "Chairman of the Environmental Audit Committee Peter Ainsworth MP, said: \"The government's housing policy "
+        'is an alarming example of disjointed thinking."',
+        "disjointed thinking",
+        "Peter Ainsworth",
+        "direct",
+    ),
 ]
 
 
