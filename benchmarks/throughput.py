@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -51,19 +53,22 @@ def main() -> None:
             load_nlp(settings.spacy_model)
             embedding = 0.0
 
-            def timed_encode(*a, **kw):  # the pipeline's own embedding calls, passages and quote pieces
+            def timed_encode(model: object, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+                """`encode`, timed: the pipeline's own embedding calls, passages and quote pieces."""
                 nonlocal embedding
                 began = time.perf_counter()
                 try:
-                    return encode(*a, **kw)
+                    return encode(model, texts, batch_size, progress)
                 finally:
                     embedding += time.perf_counter() - began
 
             pipeline.encode = timed_encode
-            started = time.perf_counter()
-            index, report = build_index(settings)
-            whole = time.perf_counter() - started
-            pipeline.encode = encode
+            try:
+                started = time.perf_counter()
+                index, report = build_index(settings)
+                whole = time.perf_counter() - started
+            finally:
+                pipeline.encode = encode
             texts = [embed_text(index.articles[p.article_id], p.text) for p in index.passages]
             started = time.perf_counter()
             encode(model, texts, settings.batch_size)

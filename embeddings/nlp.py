@@ -100,20 +100,20 @@ def _cheap_sentences(para: str, offset: int, number: int, size: int = 1000) -> l
 
 def parse_articles(articles: list[Article], nlp: Language, batch_size: int = 64) -> list[ParsedArticle]:
     """Parse every paragraph of every article in one `nlp.pipe` stream (much faster than per call)."""
-    texts: list[str] = []
+    written: list[str] = []
     owners: list[tuple[int, int]] = []
     parsed = [ParsedArticle(a, [None] * len(a.paragraphs)) for a in articles]
     for i, article in enumerate(articles):
         for j, para in enumerate(article.paragraphs):
             if len(para) <= MAX_PARSE_CHARS:
-                texts.append(_APOSTROPHE.sub("'", para.translate(_SPACES)))
+                written.append(para.translate(_SPACES))
                 owners.append((i, j))
             else:
                 log.warning("%s: paragraph %d is %d characters long; not parsed", article.path, j + 1, len(para))
-    for (i, j), doc in zip(owners, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        written = articles[i].paragraphs[j].translate(_SPACES)
-        if written != doc.text:
-            doc.user_data["written"] = written
+    texts = [_APOSTROPHE.sub("'", text) for text in written]
+    for (i, j), text, doc in zip(owners, written, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        if text != doc.text:
+            doc.user_data["written"] = text
         parsed[i].docs[j] = doc
     return parsed
 

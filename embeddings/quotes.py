@@ -327,7 +327,7 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
                 and right.head.head.i == cue.i
                 and not _speaks(right.head)
                 and cue.doc[cue.i - 1].text not in ALL_MARKS | {"''"}
-                and cue.doc[right.i + 1].text != ","
+                and cue.doc[right.i + 1 : right.i + 2].text != ","
             ):
                 break  # "…, said Mr. Trump was a candidate …": the subject of what was said (not "“…,” said Robert Reich, who …")
             return right
