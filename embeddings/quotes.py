@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from embeddings.marks import ALL_MARKS, DOUBLE_OPEN, Stretch, find_stretches, inside
+from embeddings.marks import DOUBLE_OPEN, Stretch, find_stretches, inside
 from embeddings.nlp import original_text
 from embeddings.speakers import (
     AUTHORING_VERBS,
@@ -243,22 +243,8 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             by = _agent(cue, mask) if sub.dep_ == "nsubjpass" and tok.i == cue.i and _passive(cue) else None
             if by is not None and norm(cue.lemma_) in PASSIVE_SAYING - QUESTION_VERBS:
                 return by  # "was described by friends as a “caring person”": the friends speak, not the one described
-            # "To understand the real Dred Scott, Chief Justice Roberts said, …": a name in apposition that
-            # runs right into the verb, with no comma to close it, is the one who speaks
-            # (between two names only: "The film's director Peter Chelsom said" keeps its description)
-            beside = next(
-                (
-                    a
-                    for a in sub.children
-                    if a.dep_ == "appos"
-                    and a.ent_type_ == "PERSON"
-                    and a.right_edge.i + 1 == tok.i
-                    and a.doc[a.left_edge.i - 1].text == ","
-                ),
-                None,
-            )
-            if beside is not None and sub.ent_type_ == "PERSON" and tok.i == cue.i and not inside(beside, mask):
-                return beside
+            if tok.i == cue.i and (apposed := _name_running_in(sub, tok, mask)) is not None:
+                return apposed
             return _name_beside(sub, tok, mask) or sub
         if tok.dep_ == "relcl":
             return _relative_head(tok, mask)
@@ -326,7 +312,7 @@ def _subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
                 and right.head.dep_ == "ccomp"
                 and right.head.head.i == cue.i
                 and not _speaks(right.head)
-                and cue.doc[cue.i - 1].text not in ALL_MARKS | {"''"}
+                and not cue.doc[cue.i - 1].is_quote
                 and cue.doc[right.i + 1 : right.i + 2].text != ","
             ):
                 break  # "…, said Mr. Trump was a candidate …": the subject of what was said (not "“…,” said Robert Reich, who …")
@@ -426,6 +412,26 @@ def _name_beside(sub: Token, verb: Token, mask: list[bool] | None) -> Token | No
     return None
 
 
+def _name_running_in(sub: Token, verb: Token, mask: list[bool] | None) -> Token | None:
+    """ "To understand the real Dred Scott, Chief Justice Roberts said, …": a name in apposition to a
+    named subject that runs right into the verb, with no comma to close it, is the one who speaks
+    (between two names only: "The film's director Peter Chelsom said" keeps its description)."""
+    if sub.ent_type_ != "PERSON":
+        return None
+    return next(
+        (
+            a
+            for a in sub.children
+            if a.dep_ == "appos"
+            and a.ent_type_ == "PERSON"
+            and a.right_edge.i + 1 == verb.i
+            and a.doc[a.left_edge.i - 1].text == ","
+            and not inside(a, mask)
+        ),
+        None,
+    )
+
+
 def _mention_span(tok: Token) -> Span:
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
@@ -498,7 +504,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
         and (known(c) or titled(c) or not (not_a_person(c) or unlikely_name(c)))
         and c[-1].i not in possessors
         # "the Lib Dem leader", "a senior Tory MP": a party is no one's name ("said Labour" is the party's)
-        and (low in PARTY_SPOKESMEN or not all(norm(t.text) in PARTY_SPOKESMEN for t in name_tokens(c)))
+        and (low in PARTY_SPOKESMEN or not _party_only(name_tokens(c)))
     ]
     # a name in a prepositional phrase of the subject is not the speaker: "the Commission on
     # Presidential Debates", "a spokesman for Senator Ted Cruz"
@@ -569,7 +575,7 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
         # not the party or the place; but a name the role word ends is the organisation's ("The New
         # Hampshire Union Leader", a newspaper)
         glued = orgs[0][-1].i == tok.i - 1 and orgs[0][-1].dep_ == "compound"
-        if not glued or all(norm(t.text) in PARTY_SPOKESMEN for t in orgs[0]):
+        if not glued or _party_only(orgs[0]):
             orgs = []
     if orgs and (tok.pos_ == "PROPN" or any(t.i == tok.i for t in orgs[0]) or document):
         org = orgs[0]
@@ -898,6 +904,11 @@ def _named_together(tok: Token, offset: int, cast: Cast) -> Person | None:
 #: Words of a party's spokesman ("the Tory spokesman", "the Lib Dems' Treasury spokesman"), whom British news names:
 #: the parties a name may open with, and Britain's by their other names.
 PARTY_SPOKESMEN = PARTY_NAMES | set("conservative conservatives dem dems lib liberal plaid shadow snp tories".split())
+
+
+def _party_only(tokens: list[Token]) -> bool:
+    """Words that name a party and nothing else ("Lib Dem", "Tory"): no one's name."""
+    return all(norm(t.text) in PARTY_SPOKESMEN for t in tokens)
 
 
 def _note_unnamed(doc: Doc, offset: int, mask: list[bool], cast: Cast) -> None:
