@@ -1517,6 +1517,49 @@ CASES = [
         "Peter Ainsworth",
         "direct",
     ),
+    # "it" is the body or document the sentence before was about, not the organisation named last
+    (
+        "Trump said women should be punished.\n\nTrump's campaign immediately backtracked, putting out a "
+        'statement. In cases of abortion, it said, "the woman is a victim."',
+        "the woman is a victim",
+        "Trump's campaign",
+        "mixed",
+    ),
+    (
+        "The Ministry of Defence has been criticised over its projects. A National Audit Office report says "
+        'costs have risen by £1.7bn. It says there is "little evidence" the MoD\'s performance had improved.',
+        "little evidence",
+        "National Audit Office",
+        "mixed",
+    ),
+    (
+        "The Law Commission published its review. The Home Office said life sentences would stay. The commission, "
+        "an independent body including two judges, had been asked to consider reforms. But it said its proposals were unlikely to work.",
+        "its proposals were unlikely",
+        "Law Commission",
+        "indirect",
+    ),
+    # … but not one in what was reported ("the court should …"), nor the "it" of "it has been reported"
+    (
+        'In its filing, Deutsche Bank said Houston was "a jurisdiction in which Yukos owns no property." It also '
+        "said the US bankruptcy court should not become involved. It suggested the European Court was more appropriate.",
+        "European Court was more appropriate",
+        "Deutsche Bank",
+        "indirect",
+    ),
+    (
+        "An aerial video posted by QQ.com shows a crater around the well. It has been reported that his parents had been taken away.",
+        "his parents had been taken away",
+        None,
+        "indirect",
+    ),
+    # "they" is the body the sentence before was about
+    (
+        "Murphy's campaign is tying the House bill to Rubio. They are saying his vote for that plan is a signal he wants to play politics.",
+        "his vote for that plan",
+        "Murphy's campaign",
+        "indirect",
+    ),
 ]
 
 
