@@ -473,22 +473,11 @@ def _resolve(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue
         if low in MALE | FEMALE:
             return _antecedent(tok, at, offset, cast), tok.text
         if low == "it":  # "it said": an organisation
-            # … or the body or document the sentence before was about: "Trump's campaign backtracked,
-            # putting out a statement. In cases of abortion, it said, …", "the paper notes …, it says"
-            # (a body is an organisation: "the company" is no person; a document's maker may be one)
-            thing = _it_subject(tok, mask) if tok.dep_ == "nsubj" else None  # not "It has been reported"
-            person = _resolve(thing, at, offset, cast, mask, cue)[0] if thing is not None else None
-            if person is not None and (person.org or norm(thing.lemma_) in DOCUMENTS):
-                return person, tok.text
-            return cast.recent_org(min(at, offset + tok.idx), window=IT_WINDOW), tok.text
+            person = _referent_before(tok, at, offset, cast, mask, cue, documents=True)
+            return (person if person is not None else cast.recent_org(min(at, offset + tok.idx), window=IT_WINDOW)), tok.text
         if low == "they":  # "Police said …" / "they said": the group that spoke last, if one did just before
-            # … or the body the sentence before was about: "Clinton's campaign is seeking to contrast
-            # her approach with what they call …", "The council said … They added"
-            body = _it_subject(tok, mask) if tok.dep_ == "nsubj" else None
-            person = _resolve(body, at, offset, cast, mask, cue)[0] if body is not None and norm(body.lemma_) in ORG_WORDS else None
-            if person is not None and person.org:
-                return person, tok.text
-            return cast.recent_group(min(at, offset + tok.idx), window=IT_WINDOW), tok.text
+            person = _referent_before(tok, at, offset, cast, mask, cue, documents=False)
+            return (person if person is not None else cast.recent_group(min(at, offset + tok.idx), window=IT_WINDOW)), tok.text
         return None, tok.text
     if _adverb_name(tok):  # "said Skelly": only someone the story has named so
         person = cast.find_person([tok.text], at)
@@ -977,7 +966,22 @@ DOCUMENT_NOUNS = {"analysis", "article", "complaint", "letter", "memo", "poll", 
 _NOT_PEOPLE = DOCUMENT_NOUNS | THING_NOUNS | DOCUMENTS.keys()
 
 
-def _it_subject(tok: Token, mask: list[bool]) -> Token | None:
+def _referent_before(tok: Token, at: int, offset: int, cast: Cast, mask: list[bool], cue: Token, documents: bool) -> Person | None:
+    """What "it" or "they" refers to when the main-clause subject before it is a body ("Trump's
+    campaign backtracked, putting out a statement. In cases of abortion, it said, …", "Clinton's
+    campaign is seeking to contrast … what they call …") or, for "it", a document ("the paper notes
+    …, it says"): the organisation, or the document's maker, who may be a person. Not the "it" of "It
+    has been reported"."""
+    thing = _subject_before(tok, mask) if tok.dep_ == "nsubj" else None
+    if thing is None or not (documents or norm(thing.lemma_) in ORG_WORDS):
+        return None
+    person = _resolve(thing, at, offset, cast, mask, cue)[0]
+    if person is not None and (person.org or (documents and norm(thing.lemma_) in DOCUMENTS)):
+        return person
+    return None
+
+
+def _subject_before(tok: Token, mask: list[bool]) -> Token | None:
     """The main-clause subject before "it" in its paragraph, when that is a body or a document ("the
     campaign", "The piece"), which "it" then refers to; None when the subject before is anything else."""
     for t in reversed(tok.doc[: tok.i]):
