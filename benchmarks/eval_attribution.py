@@ -380,7 +380,7 @@ def main() -> None:
             if speech_cue(g["cue"]):
                 shape = (g["category"], "clause" if clause(raw[gs[0] : gs[1]]) else "phrase")
                 speech_shapes[shape] += Counter(n=1, matched=bool(hits), ok=ok)
-            if args.verbose and speech_cue(g["cue"]) and not any(speaker_ok(r["speaker"], g["speaker"]) for r in hits):
+            if args.verbose and speech_cue(g["cue"]) and not ok:
                 found = f"pred={[r['speaker'] for r in hits]!r}" if hits else "no content"
                 print(f"IND {path.name}: gold={g['speaker']!r} cue={g['cue']!r} {found}: {raw[gs[0] : gs[1]][:80]!r}")
 

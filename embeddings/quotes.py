@@ -982,8 +982,9 @@ def _referent_before(tok: Token, at: int, offset: int, cast: Cast, mask: list[bo
 
 
 def _subject_before(tok: Token, mask: list[bool]) -> Token | None:
-    """The main-clause subject before "it" in its paragraph, when that is a body or a document ("the
-    campaign", "The piece"), which "it" then refers to; None when the subject before is anything else."""
+    """The main-clause subject before "it" or "they" in its paragraph, when that is a body or a
+    document ("the campaign", "The piece"), which the pronoun then refers to; None when the subject
+    before is anything else (another "it" is passed over: "it said … it added")."""
     for t in reversed(tok.doc[: tok.i]):
         if t.dep_ not in {"nsubj", "nsubjpass"} or inside(t, mask) or t.lower_ == "it":
             continue
