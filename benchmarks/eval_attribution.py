@@ -373,14 +373,15 @@ def main() -> None:
             gs = g["span"]
             hits = [r for ps, r in all_preds if overlap(gs, ps) >= 0.5 * (gs[1] - gs[0]) or overlap(gs, ps) >= 0.5 * (ps[1] - ps[0])]
             ok = any(speaker_ok(r["speaker"], g["speaker"]) for r in hits)
-            for key in ("", "speech_") if speech_cue(g["cue"]) else ("",):
+            speech = speech_cue(g["cue"])
+            for key in ("", "speech_") if speech else ("",):
                 ind[key + "n"] += 1
                 ind[key + "matched"] += bool(hits)
                 ind[key + "ok"] += ok
-            if speech_cue(g["cue"]):
+            if speech:
                 shape = (g["category"], "clause" if clause(raw[gs[0] : gs[1]]) else "phrase")
                 speech_shapes[shape] += Counter(n=1, matched=bool(hits), ok=ok)
-            if args.verbose and speech_cue(g["cue"]) and not ok:
+            if args.verbose and speech and not ok:
                 found = f"pred={[r['speaker'] for r in hits]!r}" if hits else "no content"
                 print(f"IND {path.name}: gold={g['speaker']!r} cue={g['cue']!r} {found}: {raw[gs[0] : gs[1]][:80]!r}")
 
