@@ -9,15 +9,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.questions import read_question
+from bot.questions import Question, read_question
 from embeddings.articles import Article
 from embeddings.passages import Passage
 from embeddings.people import Speaker, quote_ids
 from embeddings.people import words as name_words
 from embeddings.quotes import OBJECT_VERBS, Quote
-from embeddings.search import Hit, Searcher, Where
+from embeddings.ranking import ALL_OF_SPEAKER, KEEP_SHARE, Asked, candidates, load_ranker, score, verbatim_first
+from embeddings.search import Hit, Searcher, Where, in_order
 
 NOT_FOUND = "The loaded articles don't say."
+#: How an answer's quotes match the question, as its first line says.
+EXACT, CLOSE, ARTICLE, NONE = "exact", "close", "article", "none"
+MATCH_LINES = {EXACT: "These words are in the articles:", CLOSE: "Closest in meaning:", ARTICLE: "From the article:"}
+#: The question's words count as found verbatim when a quote holds this share of them in order.
+VERBATIM_SHARE = 0.9
+#: Verbs of saying that add nothing to the words searched for; any other ("called", "slammed",
+#: "urged") is searched with them, since the quote often carries it ("a bloodsucker", "calm").
+PLAIN_VERBS = {"say", "state", "add", "note", "tell", "claim", "comment", "remark", "declare", "write", "tweet", "talk", "speak"}
 
 
 @dataclass(frozen=True)
@@ -44,12 +53,18 @@ class Answer:
     quotes: tuple[QuoteHit, ...] = ()
     passages: tuple[PassageHit, ...] = ()
     citations: tuple[str, ...] = field(default=())
+    match: str = NONE
+    #: what the answer first says, before its quotes: a name it matched instead of the one typed
+    #: ("Tony Blair", for "Tony Blaire"), or quoted words no article has
+    note: str = ""
 
     def to_json(self) -> dict:
         return {
             "question": self.question,
             "answer": self.text,
             "found": self.found,
+            "match": self.match,
+            "note": self.note,
             "quotes": [quote_json(h) for h in self.quotes],
             "passages": [
                 {"text": h.passage.text, "paragraph": h.passage.first_paragraph, "score": round(h.score, 4), "article": h.article.meta()}
@@ -79,25 +94,9 @@ def citation(article: Article, paragraph: int) -> str:
     return f"{text} <{article.url}>" if article.url else f"{text} ({article.path})"
 
 
-#: What-did topics: a speaker's quote answers "about Y" when its cosine to Y reaches
-#: min_score - TOPIC_MARGIN, or when it holds Y's words (cosine >= TOPIC_FLOOR). Calibrated with
-#: benchmarks/eval_retrieval.py: 95% of unanswerable what-did questions refused for 0.2 points of
-#: recall (a looser 0.25 threshold refused 71%).
-TOPIC_MARGIN = 0.05
-TOPIC_FLOOR = 0.10
-
-
-#: A text holding this share of the question's words in order answers it whatever its cosine (a
-#: remembered fragment of a long quote), once the question has PHRASE_WORDS words or more.
-PHRASE_SHARE = 0.8
-PHRASE_WORDS = 4
-
-
-def _relevant(hit: Hit, threshold: float, floor: float, words: int = 0) -> bool:
-    """Dense similarity above the threshold, or nearly every content word of the question present
-    with some similarity (the floor), or the question's `words` words nearly all there in order."""
-    if words >= PHRASE_WORDS and hit.in_order >= PHRASE_SHARE:
-        return True
+def _relevant(hit: Hit, threshold: float, floor: float) -> bool:
+    """A passage answers a question that asks for no quote: dense similarity above the threshold,
+    or nearly every content word of the question present with some similarity (the floor)."""
     return hit.cosine >= threshold or (hit.coverage >= 0.8 and hit.cosine >= floor)
 
 
@@ -165,17 +164,23 @@ def describe(h: QuoteHit, number: int) -> str:
     return f"{lead(h)}: \u201c{h.quote.text}\u201d [{number}]"
 
 
-def _compose(question: str, quotes: list[QuoteHit], passages: list[PassageHit]) -> Answer:
-    lines: list[str] = []
+def heading(match: str, note: str = "") -> str:
+    """The answer's first line: what kind of match follows, after anything the reader must know first."""
+    line = MATCH_LINES.get(match, "")
+    return f"{note} {line}".strip() if note else line
+
+
+def _compose(question: str, quotes: list[QuoteHit], passages: list[PassageHit], match: str = CLOSE, note: str = "") -> Answer:
+    lines: list[str] = [heading(match, note)] if heading(match, note) else []
     cites: list[str] = []
     for h in quotes:
         cites.append(citation(h.article, h.quote.paragraph))
         lines.append(describe(h, len(cites)))
     for p in passages:
         cites.append(citation(p.article, p.passage.first_paragraph))
-        lines.append(f"\u201c{p.passage.text}\u201d [{len(cites)}]")
+        lines.append(f"{p.passage.text} [{len(cites)}]")
     text = "\n".join(lines + [""] + [f"[{i}] {c}" for i, c in enumerate(cites, 1)])
-    return Answer(question, text, True, tuple(quotes), tuple(passages), tuple(cites))
+    return Answer(question, text, True, tuple(quotes), tuple(passages), tuple(cites), match, note)
 
 
 def not_found(question: str, why: str = NOT_FOUND) -> Answer:
@@ -186,22 +191,82 @@ def answer(
     question: str, searcher: Searcher, min_score: float = 0.45, max_quotes: int = 5, max_passages: int = 3, where: Where | None = None
 ) -> Answer:
     """Who said X / what did P say (about Y) / anything else, answered from the index (from the
-    articles `where` admits, when given)."""
+    articles `where` admits, when given, and from the dates the question names)."""
     asked = read_question(question)
     question = asked.text
     if not question:
         return not_found(question, "Ask a question, e.g. \u201cWho said the talks were productive?\u201d")
+    where = _with_dates(where, asked)
     if asked.speaker:
-        return speaker_quotes(question, asked.speaker, asked.about, searcher, min_score, max_quotes, where)
+        return speaker_quotes(question, asked.speaker, asked.about, searcher, max_quotes, where, asked)
     if asked.who_said:
-        what = asked.who_said
-        words = len(what.split())
-        hits = [h for h in searcher.quotes(what, k=max_quotes * 3, where=where) if _relevant(h, min_score, min_score - 0.15, words)]
-        quote_hits = _dedupe([_quote_hit(searcher, h, in_context=True) for h in hits])[:max_quotes]
-        if not quote_hits:
-            return not_found(question)
-        return _compose(question, quote_hits, [])
+        return who_said(question, asked, searcher, max_quotes, where)
     return passages_answer(question, searcher, min_score, max_passages, where)
+
+
+def _with_dates(where: Where | None, asked: Question) -> Where | None:
+    """The question's own dates ("in January 2005") narrow the articles, within any filter given."""
+    if not asked.since:
+        return where
+    base = where or Where()
+    since = max(filter(None, (base.since, asked.since)))
+    until = min(filter(None, (base.until, asked.until)))
+    return Where(base.source, since, until)
+
+
+def search_text(words: str, asked: Question) -> str:
+    """What is searched for: the words, with the question's verb when it says more than "said"."""
+    if asked.verb and asked.verb not in PLAIN_VERBS and asked.verb_as:
+        return f"{asked.verb_as} {words}"
+    return words
+
+
+def ranked_hits(searcher: Searcher, asked: Asked, path: str, allowed=None, exhaustive: bool = False, limit: int = 5) -> list[QuoteHit]:
+    """Candidates scored by the fitted ranker; those above the refusal threshold of their `path`
+    ("who_said" or "speaker"), best first."""
+    ranker = load_ranker()
+    found = candidates(searcher, asked, None if allowed is None else [int(i) for i in allowed], exhaustive)
+    ranked = verbatim_first(score(searcher, asked, found, ranker), len(asked.text.split()))
+    if not ranker.answers(path, ranked, len(asked.text.split())):
+        return []
+    kept = [s for s in ranked if s.probability >= KEEP_SHARE * ranked[0].probability or s is ranked[0]]
+    hits = [_quote_hit(searcher, Hit(s.id, s.probability, s.cosine, 0.0), in_context=True) for s in kept[: 3 * limit]]
+    return _dedupe(hits)[:limit]
+
+
+def _match(words: str, hits: list[QuoteHit]) -> str:
+    """Exact when the top quote holds nearly all of the question's words in their order."""
+    if len(words.split()) >= 4 and hits and in_order(words, hits[0].quote.text) >= VERBATIM_SHARE:
+        return EXACT
+    return CLOSE
+
+
+def remembered(asked: Question) -> str:
+    """The words a who-said question searches for: those it put in quotation marks, if any (the
+    reader remembers them; "at the Brits" around them is no part of the quote), else all of them."""
+    return asked.quoted if asked.quoted and len(asked.quoted.split()) >= 3 else asked.who_said or ""
+
+
+def who_said(question: str, asked: Question, searcher: Searcher, limit: int, where: Where | None) -> Answer:
+    """The quotes that best fit the words (and the description of their speaker), with whose they are."""
+    words = remembered(asked)
+    allowed = searcher.allowed(where, "quotes")
+    if allowed is not None and not len(allowed):
+        return not_found(question, "No loaded article is in the range asked for." if asked.since else NOT_FOUND)
+    hits = ranked_hits(searcher, Asked(search_text(words, asked), asked.described or "", asked.verb), "who_said", allowed, limit=limit)
+    note = _missing_words(searcher, asked.quoted)
+    if not hits:
+        return not_found(question, f"{note} {NOT_FOUND}".strip())
+    return _compose(question, hits, [], CLOSE if note else _match(asked.quoted or words, hits), note)
+
+
+def _missing_words(searcher: Searcher, quoted: str | None) -> str:
+    """For words the user put in quotation marks: "No loaded article has the words …" when none does."""
+    if not quoted or len(quoted.split()) < 3:
+        return ""
+    if searcher.quoted_anywhere(quoted):
+        return ""
+    return f"No loaded article has the words \u201c{quoted}\u201d."
 
 
 def _dedupe(hits: list[QuoteHit]) -> list[QuoteHit]:
@@ -225,24 +290,32 @@ def _dedupe(hits: list[QuoteHit]) -> list[QuoteHit]:
 
 
 def speaker_quotes(
-    question: str, who: str, about: str | None, searcher: Searcher, min_score: float, limit: int, where: Where | None = None
+    question: str,
+    who: str,
+    about: str | None,
+    searcher: Searcher,
+    limit: int,
+    where: Where | None = None,
+    asked: Question | None = None,
 ) -> Answer:
     """A person's quotes, matched by any of their names or titles, ranked by the topic if given."""
-    speakers = searcher.directory.find(who)
+    found = searcher.directory.lookup(who)
+    speakers = found.speakers
     if not speakers:
         return not_found(question, f"The loaded articles have no quotes from {who}.")
+    note = f"(\u201c{who}\u201d read as {found.corrected}.)" if found.corrected else ""
     ids = [int(i) for i in searcher.allowed(where, "quotes", quote_ids(speakers))]
     if not ids:
         return not_found(question, f"The selected articles have no quotes from {_either(speakers)}.")
-    if about:
-        hits = [h for h in searcher.quotes(about, k=limit * 3, quote_ids=ids) if _relevant(h, min_score - TOPIC_MARGIN, TOPIC_FLOOR)]
-        if not hits:
-            return not_found(question, f"The loaded articles don't quote {_either(speakers)} on {about}.")
-        quote_hits = [_quote_hit(searcher, h, in_context=True) for h in hits]
-    else:
+    if not about:
         quote_hits = [_quote_hit(searcher, Hit(i, 1.0, 1.0, 1.0), in_context=True) for i in ids]
         quote_hits.sort(key=lambda h: (h.article.date or "", h.quote.kind != "direct"), reverse=True)
-    return _compose(question, _dedupe(quote_hits)[:limit], [])
+        return _compose(question, _dedupe(quote_hits)[:limit], [], NONE, note)
+    topic = search_text(about, asked) if asked else about
+    hits = ranked_hits(searcher, Asked(topic, "", asked.verb if asked else None), "speaker", ids, len(ids) <= ALL_OF_SPEAKER, limit)
+    if not hits:
+        return not_found(question, f"{note} The loaded articles don't quote {_either(speakers)} on {about}.".strip())
+    return _compose(question, hits, [], _match(about, hits), note)
 
 
 def _either(speakers: list[Speaker], shown: int = 3) -> str:
@@ -268,7 +341,7 @@ def passages_answer(question: str, searcher: Searcher, min_score: float, limit: 
             if passage.start <= q.start and q.end <= passage.end and q.kind != "indirect"
         )
         out.append(PassageHit(passage, searcher.index.articles[passage.article_id], h.cosine, inside))
-    return _compose(question, [], out)
+    return _compose(question, [], out, ARTICLE)
 
 
 def list_quotes(searcher: Searcher, speaker: str | None, about: str | None, limit: int, where: Where | None = None) -> list[QuoteHit]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.answer import Answer, PassageHit, QuoteHit, citation, lead, speaker_label
+from bot.answer import Answer, PassageHit, QuoteHit, citation, heading, lead
 
 DESCRIPTION_LIMIT = 4096
 TITLE_LIMIT = 256
@@ -25,9 +25,8 @@ def quote_block(h: QuoteHit, number: int) -> str:
 
 
 def passage_block(p: PassageHit, number: int) -> str:
-    text = p.passage.text.replace("\n", "\n> ")
-    inside = "".join(f"\n• **{speaker_label(q)}**: \u201c{q.quote.text}\u201d" for q in p.quotes[:3])
-    return f"> {text}{inside}\n[{number}] {citation(p.article, p.passage.first_paragraph)}"
+    """The reporter's words: plain text, in no one's mouth and in no quotation marks."""
+    return f"{p.passage.text}\n[{number}] {citation(p.article, p.passage.first_paragraph)}"
 
 
 def _split_long(block: str, budget: int) -> list[str]:
@@ -75,7 +74,8 @@ def answer_pages(answer: Answer) -> list[discord.Embed]:
         return [discord.Embed(title=title, description=answer.text[:DESCRIPTION_LIMIT], colour=COLOUR_NOT_FOUND)]
     blocks = [quote_block(h, i) for i, h in enumerate(answer.quotes, 1)]
     blocks += [passage_block(p, len(answer.quotes) + i) for i, p in enumerate(answer.passages, 1)]
-    return embeds(title, pack(blocks))
+    first = heading(answer.match, answer.note)
+    return embeds(title, pack([f"*{first}*", *blocks] if first else blocks))
 
 
 def embeds(title: str, pages: list[str]) -> list[discord.Embed]:

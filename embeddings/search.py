@@ -4,8 +4,10 @@ source, date range) are applied inside both searches, not by fetching more and t
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -105,6 +107,10 @@ def in_order(query: str, text: str) -> float:
     return sum(b.size for b in blocks) / len(q)
 
 
+def _plain(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
 def one_blas_thread() -> None:
     """numpy's and scipy's OpenBLAS to one thread. Their idle threads spin on the two cores and
     starve the next query embedding: whole answers at 100k passages took p50 23 / p95 85 ms with
@@ -130,6 +136,10 @@ class Searcher:
         self.coverage_weight = COVERAGE_WEIGHT
         self.order_weight = ORDER_WEIGHT
         self.directory = Directory(index.quotes)
+        self._embedded: dict[str, np.ndarray] = {}
+        self._embedded_lock = threading.Lock()
+        self._passage_words: dict[int, frozenset[str]] = {}
+        self._all_quotes: str | None = None
         self.passage_texts = [p.text for p in index.passages]
         self.quote_texts = [q.text for q in index.quotes]
         self.passage_bm25 = Lexical(self.passage_texts, previous.passage_bm25 if previous is not None else None)
@@ -140,6 +150,7 @@ class Searcher:
         self.quotes_of_article: dict[str, list[int]] = {}
         for i, q in enumerate(index.quotes):
             self.quotes_of_article.setdefault(q.article_id, []).append(i)
+        self.quote_passage, self.quotes_of_passage = _quote_passages(index)
         # article number of each passage and quote, and each article's outlet and date, so that a
         # filter becomes a mask in a few array operations, not a loop over the articles per question
         number = {article_id: n for n, article_id in enumerate(index.articles)}
@@ -167,10 +178,30 @@ class Searcher:
             return np.flatnonzero(admitted[owners])
         return chosen[admitted[owners[chosen]]]
 
-    def embed(self, text: str) -> np.ndarray:
-        return encode(self.model, [text])
+    def quoted_anywhere(self, words: str) -> bool:
+        """Whether some quote holds these words as typed (case, spacing and apostrophes aside)."""
+        if self._all_quotes is None:
+            self._all_quotes = "\n".join(_plain(t) for t in self.quote_texts)
+        return _plain(words) in self._all_quotes
 
-    def _hybrid(self, kind: str, query: str, k: int, allowed: np.ndarray | None, mode: str) -> list[Hit]:
+    def passage_words(self, i: int) -> frozenset[str]:
+        """A passage's content words, worked out once (the ranker asks for them per candidate)."""
+        if (found := self._passage_words.get(i)) is None:
+            found = self._passage_words[i] = frozenset(content_words(self.passage_texts[i]))
+        return found
+
+    def embed(self, text: str) -> np.ndarray:
+        """The text's vector; a question's is asked for by several searches, so the last few are kept."""
+        if (cached := self._embedded.get(text)) is not None:
+            return cached
+        vector = encode(self.model, [text])
+        with self._embedded_lock:  # the bot answers on several threads
+            if len(self._embedded) >= 16:
+                self._embedded.pop(next(iter(self._embedded)))
+            self._embedded[text] = vector
+        return vector
+
+    def _hybrid(self, kind: str, query: str, k: int, allowed: np.ndarray | None, mode: str, wording: bool = True) -> list[Hit]:
         """Fuse dense and lexical rankings; for quotes, dense rows are pieces folded to their quote."""
         quotes = kind == "quotes"
         if quotes:
@@ -198,6 +229,9 @@ class Searcher:
         if mode in ("hybrid", "bm25"):
             for rank, i in enumerate(lexical.search(query, CANDIDATES, allowed)):
                 ranked[i] = ranked.get(i, 0.0) + self.bm25_weight / (RRF_K + rank)
+        if not wording:  # ranks alone: what the caller needs is which texts, not how worded
+            best = sorted(ranked, key=lambda i: -ranked[i])[:k]
+            return [Hit(i, ranked[i], 0.0, 0.0) for i in best]
         words = content_words(query)
         covered = {i: coverage(words, texts[i]) for i in ranked}
         ordered = {i: in_order(query, texts[i]) for i in ranked}
@@ -216,5 +250,27 @@ class Searcher:
     def quotes(self, query: str, k: int = 10, quote_ids: list[int] | None = None, where: Where | None = None) -> list[Hit]:
         return self._hybrid("quotes", query, k, self.allowed(where, "quotes", quote_ids), self.mode)
 
-    def passages(self, query: str, k: int = 5, where: Where | None = None) -> list[Hit]:
-        return self._hybrid("passages", query, k, self.allowed(where, "passages"), self.mode)
+    def passages(
+        self, query: str, k: int = 5, where: Where | None = None, passage_ids: list[int] | None = None, wording: bool = True
+    ) -> list[Hit]:
+        """`wording=False`: by fused rank alone, without the wording bonuses and the cosine (faster)."""
+        return self._hybrid("passages", query, k, self.allowed(where, "passages", passage_ids), self.mode, wording)
+
+
+def _quote_passages(index: Index) -> tuple[np.ndarray, dict[int, list[int]]]:
+    """The passage that holds each quote's start (-1 if none), and the quotes of each passage:
+    a quote is scored with its surroundings, and a passage hit brings its quotes."""
+    starts: dict[str, list[tuple[int, int, int]]] = {}
+    for p, passage in enumerate(index.passages):
+        starts.setdefault(passage.article_id, []).append((passage.start, passage.end, p))
+    for spans in starts.values():
+        spans.sort()
+    owner = np.full(len(index.quotes), -1, dtype=np.int64)
+    of_passage: dict[int, list[int]] = {}
+    for i, q in enumerate(index.quotes):
+        spans = starts.get(q.article_id, [])
+        at = bisect.bisect_right(spans, (q.start, float("inf"), 0)) - 1
+        if at >= 0 and spans[at][0] <= q.start < spans[at][1]:
+            owner[i] = spans[at][2]
+            of_passage.setdefault(spans[at][2], []).append(i)
+    return owner, of_passage

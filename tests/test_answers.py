@@ -240,7 +240,9 @@ def test_a_fragment_in_marks_is_shown_in_the_clause_that_holds_it(settings, tmp_
     assert [h.quote.text for h in a.quotes] == [
         "Clinton\u2019s \u201conly experience in cybersecurity\u201d was her \u201ccriminal\u201d attempt to keep her emails hidden"
     ], a.text
-    assert a.text.startswith("Donald Trump said (reported speech): Clinton\u2019s \u201conly experience")
+    heading, first = a.text.splitlines()[:2]
+    assert heading == "Closest in meaning:"
+    assert first.startswith("Donald Trump said (reported speech): Clinton\u2019s \u201conly experience")
 
 
 def test_a_question_asked_in_other_words_gets_the_same_answer(searcher) -> None:
@@ -299,3 +301,44 @@ def test_an_answer_says_whom_a_speaker_told() -> None:
         "Mark Hale described the decision as",
         "Rosa Diaz said",
     ]
+
+
+def test_an_answer_says_what_kind_of_match_it_is(searcher) -> None:
+    """Words found as typed, a quote close in meaning, and a passage fallback each say so first."""
+    exact = _ask(searcher, "Who said there is still a lot of work to be done?")
+    assert exact.match == "exact" and exact.text.splitlines()[0] == "These words are in the articles:"
+    close = _ask(searcher, "Who said the meeting had been productive?")
+    assert close.found and close.match == "close" and close.text.splitlines()[0] == "Closest in meaning:"
+    assert close.quotes[0].speaker == "Rustem Umerov"
+    assert exact.to_json()["match"] == "exact" and close.to_json()["match"] == "close"
+
+
+def test_a_passage_fallback_puts_no_words_in_anyones_mouth(searcher) -> None:
+    a = _ask(searcher, "What happened at the Ukraine talks in Miami?")
+    assert a.found and a.match == "article" and a.quotes == ()
+    assert a.text.splitlines()[0] == "From the article:"
+    for hit in a.passages:  # the passage as the article has it, not wrapped in marks as someone's words
+        assert hit.passage.text in a.text and f"\u201c{hit.passage.text}" not in a.text
+
+
+def test_quoted_words_no_article_has_are_said_to_be_missing_first(searcher) -> None:
+    a = _ask(searcher, "Who said \u2018the peace plan is dead and buried for good\u2019?")
+    assert a.text.startswith("No loaded article has the words \u201cthe peace plan is dead and buried for good\u201d.")
+    assert a.match != "exact"
+
+
+def test_a_misspelt_name_is_answered_and_the_answer_says_which_name_it_read(searcher) -> None:
+    a = _ask(searcher, "What did Rustem Umerovv say about the meeting?")
+    assert a.found and a.quotes[0].speaker == "Rustem Umerov"
+    assert "read as Rustem Umerov" in a.text.splitlines()[0]
+
+
+def test_a_date_in_the_question_filters_the_articles(searcher) -> None:
+    assert _ask(searcher, "What did Umerov say about the meeting in November 2025?").found
+    a = _ask(searcher, "What did Umerov say about the meeting in January 2019?")
+    assert not a.found and "selected articles" in a.text
+
+
+def test_a_speaker_described_by_role_is_found_by_it(searcher) -> None:
+    a = _ask(searcher, "Which secretary of state said the meeting had been useful?")
+    assert a.found and a.quotes[0].speaker == "Marco Rubio" and "useful" in a.quotes[0].quote.text

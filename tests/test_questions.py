@@ -65,3 +65,56 @@ def test_questions_about_who_said_some_words(question: str, words: str) -> None:
 def test_other_questions_search_the_articles(question: str) -> None:
     asked = read_question(question)
     assert (asked.who_said, asked.speaker, asked.about) == (None, None, None)
+
+
+# Questions in readers' own words: a description of the speaker, any verb of saying or attitude.
+DESCRIBED_QUESTIONS = [
+    ("Which Tory frontbencher slammed the plan as a shambles?", "Tory frontbencher", "the plan as a shambles", "slam"),
+    ("Which former Labour minister urged calm over the figures?", "former Labour minister", "calm over the figures", "urge"),
+    ("Who was it that dubbed the budget a con?", None, "the budget a con", "dub"),
+    ("Who once joked that the team could not lose?", None, "the team could not lose", "joke"),
+    ("Someone insisted the deal was off - who?", None, "the deal was off", "insist"),
+    ("Which spokesman, who quit last year, accused the board of lying?", "spokesman who quit last year", "the board of lying", "accuse"),
+]
+
+
+@pytest.mark.parametrize(("question", "described", "words", "verb"), DESCRIBED_QUESTIONS, ids=[q[0][:40] for q in DESCRIBED_QUESTIONS])
+def test_who_said_with_a_description_and_any_verb(question: str, described: str | None, words: str, verb: str) -> None:
+    asked = read_question(question)
+    assert (asked.described, asked.who_said, asked.verb, asked.speaker) == (described, words, verb, None)
+
+
+OPEN_SPEAKER_QUESTIONS = [
+    ("What was Blair's view of the war?", "Blair", "the war"),
+    ("What is Clinton's position on splitting up banks?", "Clinton", "splitting up banks"),
+    ("How did Umerov respond to the proposal?", "Umerov", "the proposal"),
+    ("How did Renault chairman Louis Schweitzer sum up the year?", "Renault chairman Louis Schweitzer", "the year"),
+    ("Did Labour chairman Ian McCartney rule out a deal?", "Labour chairman Ian McCartney", "a deal"),
+]
+
+
+@pytest.mark.parametrize(("question", "speaker", "about"), OPEN_SPEAKER_QUESTIONS, ids=[q[0][:40] for q in OPEN_SPEAKER_QUESTIONS])
+def test_speaker_questions_with_any_verb(question: str, speaker: str, about: str) -> None:
+    asked = read_question(question)
+    assert (asked.speaker, asked.about, asked.who_said) == (speaker, about, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "since", "until"),
+    [
+        ("What did Tony Blair say about the war in January 2005?", "2005-01-01", "2005-01-31"),
+        ("What did Rubio say on 30 November 2025?", "2025-11-30", "2025-11-30"),
+        ("What did Rubio say about Russia?", None, None),
+    ],
+    ids=["month", "day", "none"],
+)
+def test_a_date_in_the_question_is_a_filter_not_a_topic(question: str, since: str | None, until: str | None) -> None:
+    asked = read_question(question)
+    assert (asked.since, asked.until) == (since, until)
+    assert "2005" not in (asked.about or "") and "November" not in (asked.about or "")
+
+
+def test_words_in_quotation_marks_are_kept_verbatim() -> None:
+    asked = read_question("Who said \u2018we will not back down on this\u2019 about the strike?")
+    assert asked.quoted == "we will not back down on this"
+    assert read_question("Who's the minister's spokesman?").quoted is None

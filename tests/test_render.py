@@ -57,3 +57,24 @@ def test_the_attribution_reads_as_a_sentence() -> None:
     # name, and in the past as one speaker's verb
     citing = replace(hit, quote=replace(hit.quote, kind="indirect", cue="Citing"))
     assert describe(citing, 4).startswith("Speaker 1 cited (reported speech): word1_0")
+
+
+def test_a_discord_answer_opens_with_its_kind_of_match() -> None:
+    """The embed says, before any quote, whether these are the user's words or only close in meaning."""
+    for match, line in (("exact", "These words are in the articles:"), ("close", "Closest in meaning:")):
+        pages = answer_pages(Answer("Who said it?", "text", True, (_hit(1, 5),), match=match))
+        assert pages[0].description.startswith(f"*{line}*\n\n**Speaker 1** said:")
+    noted = Answer("What did Speaker Onne say?", "text", True, (_hit(1, 5),), match="close", note="(\u201cSpeaker Onne\u201d read as Speaker 1.)")
+    assert answer_pages(noted)[0].description.startswith("*(\u201cSpeaker Onne\u201d read as Speaker 1.) Closest in meaning:*")
+
+
+def test_a_passage_is_shown_as_the_articles_words_not_as_a_quote() -> None:
+    from bot.answer import PassageHit
+    from embeddings.passages import Passage
+
+    article = _hit(1, 5).article
+    passage = Passage(article.id, "The council met on Tuesday.", 0, 27, 1, 1)
+    pages = answer_pages(Answer("What happened?", "text", True, passages=(PassageHit(passage, article, 0.7),), match="article"))
+    body = pages[0].description
+    assert body.startswith("*From the article:*\n\nThe council met on Tuesday.\n[1] ")
+    assert "> The council" not in body and "\u201cThe council" not in body
