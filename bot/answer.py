@@ -6,6 +6,7 @@ below the relevance threshold the answer says the articles don't say, and cites 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,14 +17,14 @@ from embeddings.people import Speaker, quote_ids
 from embeddings.people import words as name_words
 from embeddings.quotes import OBJECT_VERBS, Quote
 from embeddings.ranking import ALL_OF_SPEAKER, KEEP_SHARE, Asked, candidates, load_ranker, score, verbatim_first
-from embeddings.search import Hit, Searcher, Where, in_order
+from embeddings.search import Hit, Searcher, Where, in_one_run, outlet_key
 
 NOT_FOUND = "The loaded articles don't say."
 #: How an answer's quotes match the question, as its first line says.
 EXACT, CLOSE, ARTICLE, NONE = "exact", "close", "article", "none"
 MATCH_LINES = {EXACT: "These words are in the articles:", CLOSE: "Closest in meaning:", ARTICLE: "From the article:"}
-#: The question's words count as found verbatim when a quote holds this share of them in order.
-VERBATIM_SHARE = 0.9
+#: The question's words count as found verbatim when a quote holds this share of them in one run.
+VERBATIM_SHARE = 0.8
 #: Verbs of saying that add nothing to the words searched for; any other ("called", "slammed",
 #: "urged") is searched with them, since the quote often carries it ("a bloodsucker", "calm").
 PLAIN_VERBS = {"say", "state", "add", "note", "tell", "claim", "comment", "remark", "declare", "write", "tweet", "talk", "speak"}
@@ -192,16 +193,39 @@ def answer(
 ) -> Answer:
     """Who said X / what did P say (about Y) / anything else, answered from the index (from the
     articles `where` admits, when given, and from the dates the question names)."""
-    asked = read_question(question)
-    question = asked.text
-    if not question:
-        return not_found(question, "Ask a question, e.g. \u201cWho said the talks were productive?\u201d")
+    typed = " ".join(question.split())
+    asked_text, outlet = outlet_filter(typed, searcher)
+    asked = read_question(asked_text)
+    if not asked.text:
+        return not_found(typed, "Ask a question, e.g. \u201cWho said the talks were productive?\u201d")
+    question = typed
     where = _with_dates(where, asked)
+    if outlet and not (where and where.source):
+        where = Where(outlet, where.since if where else None, where.until if where else None)
     if asked.speaker:
         return speaker_quotes(question, asked.speaker, asked.about, searcher, max_quotes, where, asked)
     if asked.who_said:
         return who_said(question, asked, searcher, max_quotes, where)
     return passages_answer(question, searcher, min_score, max_passages, where)
+
+
+#: "… on Fox News", "… in the Guardian", "according to Breitbart": an outlet the question names.
+_OUTLET_PHRASE = re.compile(r"\s*\b(?:on|in|at|by|from|according\s+to)\s+(?:the\s+)?(?P<name>[A-Z][\w&.'-]*(?:\s[A-Z][\w&.'-]*){0,3})")
+
+
+def outlet_filter(question: str, searcher: Searcher) -> tuple[str, str | None]:
+    """The question without an outlet it names, and that outlet, when the loaded articles have
+    it; an outlet they don't have stays part of the question."""
+    known = searcher.outlets()
+    if not known:
+        return question, None
+    for m in _OUTLET_PHRASE.finditer(question):
+        names = m.group("name").split(" ")
+        for n in range(len(names), 0, -1):
+            if (outlet := known.get(outlet_key(" ".join(names[:n])))) is not None:
+                end = m.start("name") + len(" ".join(names[:n]))
+                return (question[: m.start()] + question[end:]).strip(), outlet
+    return question, None
 
 
 def _with_dates(where: Where | None, asked: Question) -> Where | None:
@@ -235,8 +259,8 @@ def ranked_hits(searcher: Searcher, asked: Asked, path: str, allowed=None, exhau
 
 
 def _match(words: str, hits: list[QuoteHit]) -> str:
-    """Exact when the top quote holds nearly all of the question's words in their order."""
-    if len(words.split()) >= 4 and hits and in_order(words, hits[0].quote.text) >= VERBATIM_SHARE:
+    """Exact when the top quote holds nearly all of the question's words as one run."""
+    if len(words.split()) >= 4 and hits and in_one_run(words, hits[0].quote.text) >= VERBATIM_SHARE:
         return EXACT
     return CLOSE
 

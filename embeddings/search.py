@@ -107,8 +107,26 @@ def in_order(query: str, text: str) -> float:
     return sum(b.size for b in blocks) / len(q)
 
 
+_DOMAIN_END = re.compile(r"^www\.|\.(?:com|org|net|gov|co\.uk|co|uk|us)$")
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name compared loosely: case, spaces, "www." and the domain's ending aside."""
+    return re.sub(r"[^a-z0-9]", "", _DOMAIN_END.sub("", name.strip().lower()))
+
+
 def _plain(text: str) -> str:
     return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def in_one_run(query: str, text: str) -> float:
+    """Share of the query's words that the text holds as one unbroken run: what "these words are
+    in the article" means, where `in_order` allows gaps."""
+    q = _WORD.findall(query.lower())
+    t = _WORD.findall(text.lower())
+    if not q or not t:
+        return 0.0
+    return SequenceMatcher(None, q, t, autojunk=False).find_longest_match(0, len(q), 0, len(t)).size / len(q)
 
 
 def one_blas_thread() -> None:
@@ -140,6 +158,7 @@ class Searcher:
         self._embedded_lock = threading.Lock()
         self._passage_words: dict[int, frozenset[str]] = {}
         self._all_quotes: str | None = None
+        self._outlets: dict[str, str] | None = None
         self.passage_texts = [p.text for p in index.passages]
         self.quote_texts = [q.text for q in index.quotes]
         self.passage_bm25 = Lexical(self.passage_texts, previous.passage_bm25 if previous is not None else None)
@@ -177,6 +196,13 @@ class Searcher:
         if chosen is None:
             return np.flatnonzero(admitted[owners])
         return chosen[admitted[owners[chosen]]]
+
+    def outlets(self) -> dict[str, str]:
+        """The articles' outlets by a loose key ("foxnews" for "Fox News" and "foxnews.com"), so a
+        question that names one ("… on Fox News?") can filter by it."""
+        if self._outlets is None:
+            self._outlets = {outlet_key(s): s for s in set(self.article_source.tolist()) if s and outlet_key(s)}
+        return self._outlets
 
     def quoted_anywhere(self, words: str) -> bool:
         """Whether some quote holds these words as typed (case, spacing and apostrophes aside)."""

@@ -342,3 +342,17 @@ def test_a_date_in_the_question_filters_the_articles(searcher) -> None:
 def test_a_speaker_described_by_role_is_found_by_it(searcher) -> None:
     a = _ask(searcher, "Which secretary of state said the meeting had been useful?")
     assert a.found and a.quotes[0].speaker == "Marco Rubio" and "useful" in a.quotes[0].quote.text
+
+
+def test_an_outlet_in_the_question_filters_the_articles(searcher) -> None:
+    """ "… in the Riverside Gazette" is where to look, not words of the quote; an outlet no
+    article has stays part of the question."""
+    a = _ask(searcher, "Who said the budget was pure fantasy in the Riverside Gazette?")
+    assert a.found and a.quotes[0].speaker == "Tom Hale" and a.quotes[0].article.source == "Riverside Gazette"
+    assert not _ask(searcher, "What did Umerov say about the meeting in the Riverside Gazette?").found
+    from bot.answer import outlet_filter
+
+    unknown = "What did Umerov say about the meeting on Fox News?"
+    assert outlet_filter(unknown, searcher) == (unknown, None)
+    assert outlet_filter("Who said it according to riverside gazette?", searcher)[1] is None  # names are capitalised
+    assert outlet_filter("Who said it according to Riverside Gazette?", searcher) == ("Who said it?", "riverside gazette")
