@@ -19,7 +19,7 @@ import pickle
 import random
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +40,7 @@ from embeddings.people import quote_ids  # noqa: E402
 from embeddings.ranking import (  # noqa: E402
     ALL_OF_SPEAKER,
     FEATURES,
+    SHARE_AMONG,
     WEIGHTS,
     Asked,
     Logistic,
@@ -191,11 +192,12 @@ class Outcome:
     first: bool
     top3: bool
     words: int = 0
+    speakers: list = field(default_factory=list)  # of the first few candidates, as ranked
     answer_score: float = 0.0  # the refusal model's probability, filled in later
 
     @property
     def features(self) -> tuple[float, ...]:
-        return question_features(self.ranked, self.words)
+        return question_features(self.ranked, self.speakers)
 
     @property
     def verbatim(self) -> bool:
@@ -219,7 +221,8 @@ def outcome(item: Item, quote_model: Logistic) -> Outcome:
             seen.add(item.texts[k])
             distinct.append(k)
     right = bool(item.gold_speaker) and bool(speaker_ok(item.speakers[top], item.gold_speaker))
-    return Outcome(ranked, right, bool(item.labels[top]), bool(item.labels[np.array(distinct[:3])].any()), item.words)
+    speakers = [item.speakers[s.id] for s in ranked[:SHARE_AMONG]]
+    return Outcome(ranked, right, bool(item.labels[top]), bool(item.labels[np.array(distinct[:3])].any()), item.words, speakers)
 
 
 def fit_refusal(

@@ -16,7 +16,7 @@ from embeddings.passages import Passage
 from embeddings.people import Speaker, quote_ids
 from embeddings.people import words as name_words
 from embeddings.quotes import OBJECT_VERBS, Quote
-from embeddings.ranking import ALL_OF_SPEAKER, KEEP_SHARE, Asked, candidates, load_ranker, score, verbatim_first
+from embeddings.ranking import ALL_OF_SPEAKER, KEEP_SHARE, SHARE_AMONG, Asked, candidates, load_ranker, score, verbatim_first
 from embeddings.search import Hit, Searcher, Where, in_one_run, outlet_key
 
 NOT_FOUND = "The loaded articles don't say."
@@ -251,7 +251,8 @@ def ranked_hits(searcher: Searcher, asked: Asked, path: str, allowed=None, exhau
     ranker = load_ranker()
     found = candidates(searcher, asked, None if allowed is None else [int(i) for i in allowed], exhaustive)
     ranked = verbatim_first(score(searcher, asked, found, ranker), len(asked.text.split()))
-    if not ranker.answers(path, ranked, len(asked.text.split())):
+    speakers = [searcher.directory.canonical(searcher.index.quotes[s.id]) for s in ranked[:SHARE_AMONG]]
+    if not ranker.answers(path, ranked, len(asked.text.split()), speakers):
         return []
     kept = [s for s in ranked if s.probability >= KEEP_SHARE * ranked[0].probability or s is ranked[0]]
     hits = [_quote_hit(searcher, Hit(s.id, s.probability, s.cosine, 0.0), in_context=True) for s in kept[: 3 * limit]]

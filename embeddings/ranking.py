@@ -67,7 +67,10 @@ class Scored:
 #: ranker's log-odds for it and its lead over the second.
 #: Only measures of meaning and of who: a question's length or how many of its words a quote
 #: shares would learn how the dev questions were written, not whether a quote answers one.
-REFUSAL_FEATURES = ("logit", "lead", "cosine", "passage_cosine", "described", "described_none", "named")
+#: `speaker_share`: how much of the five best candidates' probability is on the best one's
+#: speaker: a person quoted several times near the words is likelier the one who said them.
+REFUSAL_FEATURES = ("logit", "lead", "speaker_share", "cosine", "passage_cosine", "described", "described_none", "named")
+SHARE_AMONG = 5
 #: A question whose words (this many or more) a quote holds nearly all in order is answered
 #: whatever the models say: the reader remembered the words, and these are they.
 VERBATIM_SHARE = 0.8
@@ -108,13 +111,14 @@ class Ranker:
     def probability(self, features: tuple[float, ...]) -> float:
         return self.quote.probability(features)
 
-    def answers(self, path: str, ranked: list[Scored], words: int) -> bool:
-        """Whether the candidates (as `verbatim_first` orders them) answer a question of `words` words at all."""
+    def answers(self, path: str, ranked: list[Scored], words: int, speakers: list[str | None]) -> bool:
+        """Whether the candidates (as `verbatim_first` orders them; `speakers`: the first few's)
+        answer a question of `words` words at all."""
         if not ranked:
             return False
         if verbatim(ranked[0], words):
             return True
-        return self.refusal[path].probability(question_features(ranked, words)) >= self.thresholds[path]
+        return self.refusal[path].probability(question_features(ranked, speakers)) >= self.thresholds[path]
 
     def to_json(self) -> dict:
         return {
@@ -134,13 +138,22 @@ def verbatim_first(ranked: list[Scored], words: int, among: int = 10) -> list[Sc
     return exact + [s for s in ranked if s not in exact] if exact else ranked
 
 
-def question_features(ranked: list[Scored], words: int) -> tuple[float, ...]:
-    """REFUSAL_FEATURES of a question of `words` words, from its candidates, best first."""
+def question_features(ranked: list[Scored], speakers: list[str | None]) -> tuple[float, ...]:
+    """REFUSAL_FEATURES of a question's candidates, best first (`speakers`: of the first SHARE_AMONG)."""
     p1 = ranked[0].probability
     p2 = ranked[1].probability if len(ranked) > 1 else 0.0
     logit = math.log(max(p1, 1e-9) / max(1 - p1, 1e-9))
     top = dict(zip(FEATURES, ranked[0].features, strict=True))
-    return (logit, p1 - p2, *(top[name] for name in REFUSAL_FEATURES[2:]))
+    return (logit, p1 - p2, speaker_share(ranked, speakers), *(top[name] for name in REFUSAL_FEATURES[3:]))
+
+
+def speaker_share(ranked: list[Scored], speakers: list[str | None]) -> float:
+    """The share of the first candidates' probability that is on the first one's speaker."""
+    first = ranked[:SHARE_AMONG]
+    mass = sum(s.probability for s in first)
+    if not mass or not speakers or speakers[0] is None:
+        return 0.0
+    return sum(s.probability for s, who in zip(first, speakers, strict=False) if who == speakers[0]) / mass
 
 
 def verbatim(best: Scored, words: int) -> bool:

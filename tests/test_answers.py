@@ -307,9 +307,9 @@ def test_an_answer_says_what_kind_of_match_it_is(searcher) -> None:
     """Words found as typed, a quote close in meaning, and a passage fallback each say so first."""
     exact = _ask(searcher, "Who said there is still a lot of work to be done?")
     assert exact.match == "exact" and exact.text.splitlines()[0] == "These words are in the articles:"
-    close = _ask(searcher, "Who said the meeting had been productive?")
+    close = _ask(searcher, "Who said the peace plan was comprehensive?")
     assert close.found and close.match == "close" and close.text.splitlines()[0] == "Closest in meaning:"
-    assert close.quotes[0].speaker == "Rustem Umerov"
+    assert close.quotes[0].speaker == "Marco Rubio"
     assert exact.to_json()["match"] == "exact" and close.to_json()["match"] == "close"
 
 
