@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -217,7 +218,7 @@ def described_quotes(searcher: Searcher, asked: Asked, keep: set[int] | None) ->
     if not ids:
         return []
     qvec = searcher.embed(asked.text)[0]
-    cos = [searcher._cosine(i, qvec, searcher.index.quote_vectors, True) for i in ids]
+    cos = [searcher.quote_cosine(i, qvec) for i in ids]
     return [ids[k] for k in np.argsort(cos)[::-1][:DESCRIBED_QUOTES]]
 
 
@@ -232,7 +233,7 @@ def score(searcher: Searcher, asked: Asked, found: dict[int, Hit | None], ranker
     ranker = ranker or load_ranker()
     ids = list(found)
     qvec = searcher.embed(asked.text)[0]
-    cos = np.array([searcher._cosine(i, qvec, searcher.index.quote_vectors, True) for i in ids])
+    cos = np.array([searcher.quote_cosine(i, qvec) for i in ids])
     pids = searcher.quote_passage[ids]
     pcos = np.where(pids >= 0, searcher.index.passage_vectors[np.maximum(pids, 0)] @ qvec, 0.0)
     query_words = content_words(asked.text)
@@ -242,7 +243,7 @@ def score(searcher: Searcher, asked: Asked, found: dict[int, Hit | None], ranker
         quote = searcher.index.quotes[i]
         passage = searcher.passage_texts[pids[n]] if pids[n] >= 0 else quote.text
         hit = found[i]
-        fit = feats_described(searcher, quote, described)
+        fit = speaker_fit(searcher, quote, described)
         near = _share(described, loose_words(words(passage))) if described else 0.0
         feats = (
             float(cos[n]),
@@ -252,7 +253,7 @@ def score(searcher: Searcher, asked: Asked, found: dict[int, Hit | None], ranker
             hit.in_order if hit else in_order(asked.text, quote.text),
             float(pcos[n]),
             float(pcos[n] - pcos.max()),
-            _covered(query_words, searcher.passage_words(int(pids[n])) if pids[n] >= 0 else content_words(passage)),
+            _share(query_words, searcher.passage_words(int(pids[n])) if pids[n] >= 0 else content_words(passage)),
             fit,
             near,
             float(bool(described) and not near and not fit),
@@ -269,15 +270,12 @@ def score(searcher: Searcher, asked: Asked, found: dict[int, Hit | None], ranker
 _DESCRIPTION_STOP = {"who", "which", "whose", "that", "then", "now", "once", "one"}
 
 
-def feats_described(searcher: Searcher, quote: Quote, described: set[str]) -> float:
+def speaker_fit(searcher: Searcher, quote: Quote, described: set[str]) -> float:
+    """How much of the question's description of the speaker the quote's speaker's roles and names hold."""
     return _share(described, _speaker_words(searcher, quote)) if described else 0.0
 
 
-def _covered(wanted: set[str], have: frozenset[str] | set[str]) -> float:
-    return len(wanted & have) / len(wanted) if wanted else 0.0
-
-
-def _share(wanted: set[str], have: set[str]) -> float:
+def _share(wanted: set[str], have: Set[str]) -> float:
     return len(wanted & have) / len(wanted) if wanted else 0.0
 
 

@@ -267,6 +267,10 @@ class Searcher:
         best = sorted(ranked, key=lambda i: -ranked[i])[:k]
         return [Hit(i, ranked[i], self._cosine(i, qvec[0], vectors, quotes), covered[i], ordered[i]) for i in best]
 
+    def quote_cosine(self, i: int, qvec: np.ndarray) -> float:
+        """The query vector against quote i: its best piece."""
+        return self._cosine(i, qvec, self.index.quote_vectors, True)
+
     def _cosine(self, i: int, qvec: np.ndarray, vectors: np.ndarray, quotes: bool) -> float:
         if not quotes:
             return float(vectors[i] @ qvec)
