@@ -63,7 +63,7 @@ VIEW_OF = re.compile(
     rf"\s+(?:{_ABOUT}|towards?|with)\s+(?P<about>.+?){_END}",
     re.I | re.S,
 )
-#: "Who was it that …", "Who, in the end, …": words between "who" and its verb that say nothing.
+#: "Who was it that …", "Who is it who …": words between "who" and its verb that say nothing.
 _WHO_FILLER = re.compile(r"^(?:(?:was|is)\s+it\s+that|(?:was|is)\s+it\s+who)\s+", re.I)
 #: "Someone said X - who?" is "Who said X?".
 _SOMEONE = re.compile(r"^\s*(?:someone|somebody|one\s+person)\s+(?P<rest>.+?)\s*[-\u2013\u2014,:]+\s*who\s*\??\s*$", re.I | re.S)
@@ -87,8 +87,7 @@ class Question:
     """`who_said`: the words to find a speaker for (`described`: what the question says of that
     speaker, "longtime Democratic pollster"); `speaker` (and maybe `about`): whose quotes to show;
     neither: a question about the articles. `verb` is the lemma of its verb of saying (`verb_as`
-    as typed); `quoted`
-    the words it put in quotation marks; `since`/`until` the dates it named."""
+    as typed); `quoted` the words it put in quotation marks; `since`/`until` the dates it named."""
 
     text: str
     who_said: str | None = None
