@@ -34,7 +34,7 @@ from eval_questions import QUESTIONS, covers, gold_span, load_questions, open_be
 from eval_retrieval import matches  # noqa: E402
 from eval_retrieval import questions as fragment_questions  # noqa: E402
 
-from bot.answer import remembered, search_text  # noqa: E402
+from bot.answer import ranking_query  # noqa: E402
 from bot.questions import read_question  # noqa: E402
 from embeddings.people import quote_ids  # noqa: E402
 from embeddings.ranking import (  # noqa: E402
@@ -42,7 +42,6 @@ from embeddings.ranking import (  # noqa: E402
     FEATURES,
     SHARE_AMONG,
     WEIGHTS,
-    Asked,
     Logistic,
     Ranker,
     Scored,
@@ -81,11 +80,11 @@ def rows(searcher, question: str) -> tuple[list, list[int], str, int] | None:
         ids = quote_ids(found.speakers)
         if not ids or not asked.about:
             return None
-        ask = Asked(search_text(asked.about, asked), "", asked.verb)
+        ask = ranking_query(asked)
         cands = candidates(searcher, ask, ids, len(ids) <= ALL_OF_SPEAKER)
         way = "speaker"
     elif asked.who_said:
-        ask = Asked(search_text(remembered(asked), asked), asked.described or "", asked.verb)
+        ask = ranking_query(asked)
         cands = candidates(searcher, ask)
         way = "who_said"
     else:

@@ -172,7 +172,8 @@ def heading(match: str, note: str = "") -> str:
 
 
 def _compose(question: str, quotes: list[QuoteHit], passages: list[PassageHit], match: str = CLOSE, note: str = "") -> Answer:
-    lines: list[str] = [heading(match, note)] if heading(match, note) else []
+    first = heading(match, note)
+    lines: list[str] = [first] if first else []
     cites: list[str] = []
     for h in quotes:
         cites.append(citation(h.article, h.quote.paragraph))
@@ -203,7 +204,7 @@ def answer(
     if outlet and not (where and where.source):
         where = Where(outlet, where.since if where else None, where.until if where else None)
     if asked.speaker:
-        return speaker_quotes(question, asked.speaker, asked.about, searcher, max_quotes, where, asked)
+        return speaker_quotes(question, asked, searcher, max_quotes, where)
     if asked.who_said:
         return who_said(question, asked, searcher, max_quotes, where)
     return passages_answer(question, searcher, min_score, max_passages, where)
@@ -245,6 +246,14 @@ def search_text(words: str, asked: Question) -> str:
     return words
 
 
+def ranking_query(asked: Question) -> Asked:
+    """What the ranker scores candidates against: a speaker's topic, or the words of a who-said
+    question with its description of the speaker (benchmarks/fit_ranker.py asks the same)."""
+    if asked.speaker:
+        return Asked(search_text(asked.about or "", asked), "", asked.verb)
+    return Asked(search_text(remembered(asked), asked), asked.described or "", asked.verb)
+
+
 def ranked_hits(searcher: Searcher, asked: Asked, path: str, allowed=None, exhaustive: bool = False, limit: int = 5) -> list[QuoteHit]:
     """Candidates scored by the fitted ranker; those above the refusal threshold of their `path`
     ("who_said" or "speaker"), best first."""
@@ -278,7 +287,7 @@ def who_said(question: str, asked: Question, searcher: Searcher, limit: int, whe
     allowed = searcher.allowed(where, "quotes")
     if allowed is not None and not len(allowed):
         return not_found(question, "No loaded article is in the range asked for." if asked.since else NOT_FOUND)
-    hits = ranked_hits(searcher, Asked(search_text(words, asked), asked.described or "", asked.verb), "who_said", allowed, limit=limit)
+    hits = ranked_hits(searcher, ranking_query(asked), "who_said", allowed, limit=limit)
     note = _missing_words(searcher, asked.quoted)
     if not hits:
         return not_found(question, f"{note} {NOT_FOUND}".strip())
@@ -314,16 +323,9 @@ def _dedupe(hits: list[QuoteHit]) -> list[QuoteHit]:
     return out
 
 
-def speaker_quotes(
-    question: str,
-    who: str,
-    about: str | None,
-    searcher: Searcher,
-    limit: int,
-    where: Where | None = None,
-    asked: Question | None = None,
-) -> Answer:
+def speaker_quotes(question: str, asked: Question, searcher: Searcher, limit: int, where: Where | None = None) -> Answer:
     """A person's quotes, matched by any of their names or titles, ranked by the topic if given."""
+    who, about = asked.speaker or "", asked.about
     found = searcher.directory.lookup(who)
     speakers = found.speakers
     if not speakers:
@@ -336,8 +338,7 @@ def speaker_quotes(
         quote_hits = [_quote_hit(searcher, Hit(i, 1.0, 1.0, 1.0), in_context=True) for i in ids]
         quote_hits.sort(key=lambda h: (h.article.date or "", h.quote.kind != "direct"), reverse=True)
         return _compose(question, _dedupe(quote_hits)[:limit], [], NONE, note)
-    topic = search_text(about, asked) if asked else about
-    hits = ranked_hits(searcher, Asked(topic, "", asked.verb if asked else None), "speaker", ids, len(ids) <= ALL_OF_SPEAKER, limit)
+    hits = ranked_hits(searcher, ranking_query(asked), "speaker", ids, len(ids) <= ALL_OF_SPEAKER, limit)
     if not hits:
         return not_found(question, f"{note} The loaded articles don't quote {_either(speakers)} on {about}.".strip())
     return _compose(question, hits, [], _match(about, hits), note)
