@@ -247,8 +247,8 @@ def file_offsets(path: Path, raw: str) -> list[int]:
 def speech_cue(cue: str) -> bool:
     """A cue of reported speech: a speech verb in any form (spaCy's lemmas), or 'according to'
     (PolNeAR also annotates beliefs, plans and deeds: 'wants', 'plans', 'shows', 'lifted')."""
+    from embeddings.attribution import SPEECH_VERBS
     from embeddings.nlp import load_nlp
-    from embeddings.quotes import SPEECH_VERBS
 
     words = load_nlp()(cue.lower())
     return any(t.lower_ == "according" or t.lemma_ in SPEECH_VERBS for t in words)

@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 from corpora import CORPORA as SHARED  # noqa: E402
 
 from embeddings.articles import Article, ArticleError, parse_text, read_file  # noqa: E402
+from embeddings.attribution import extract_quotes  # noqa: E402
 from embeddings.nlp import load_nlp, parse_articles  # noqa: E402
-from embeddings.quotes import extract_quotes  # noqa: E402
 
 CORPORA = {
     "polnear-train": (SHARED / "polnear" / "train" / "text", "*.txt"),

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from bot.questions import Question, read_question
 from embeddings.articles import Article
+from embeddings.attribution import OBJECT_VERBS, Quote
 from embeddings.passages import Passage
 from embeddings.people import Speaker, quote_ids
 from embeddings.people import words as name_words
-from embeddings.quotes import OBJECT_VERBS, Quote
 from embeddings.ranking import ALL_OF_SPEAKER, KEEP_SHARE, SHARE_AMONG, Asked, candidates, load_ranker, score, verbatim_first
 from embeddings.search import Hit, Searcher, Where, in_one_run, outlet_key
 
@@ -83,6 +83,7 @@ def quote_json(h: QuoteHit) -> dict:
         "paragraph": h.quote.paragraph,
         "score": round(h.score, 4),
         "mention": h.quote.mention,
+        "how": h.quote.how,
         "article": h.article.meta(),
     }
 

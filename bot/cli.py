@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -152,11 +153,13 @@ def quotes(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines, one quote per line.")
-def extract(paths: tuple[Path, ...], as_json: bool) -> None:
+@click.option("--explain", is_flag=True, help="Under each quote, why it has this speaker: the rules that decided.")
+def extract(paths: tuple[Path, ...], as_json: bool, explain: bool) -> None:
     """Quotes and speakers of article files, without an index."""
     from embeddings.articles import ArticleError, read_file
+    from embeddings.attribution import explain as explain_how
+    from embeddings.attribution import extract_quotes
     from embeddings.nlp import load_nlp, parse_articles
-    from embeddings.quotes import extract_quotes
 
     settings = _settings()
     nlp = load_nlp(settings.spacy_model)
@@ -185,10 +188,21 @@ def extract(paths: tuple[Path, ...], as_json: bool) -> None:
                     "paragraph": q.paragraph,
                     "start": q.start,
                     "end": q.end,
+                    "how": q.how,
                 }
                 click.echo(_dump(row) if as_json else f"{path}:{q.paragraph} [{q.kind}] {q.speaker or '?'}: {q.text}")
+                if explain and not as_json:
+                    click.echo(textwrap.indent(explain_how(q.how), "    "))
     if failed == len(paths):
         sys.exit(1)
+
+
+@cli.command()
+def rules() -> None:
+    """The attribution rules, stage by stage, as Markdown (docs/attribution.md is this output)."""
+    from embeddings.attribution.catalogue import catalogue
+
+    click.echo(catalogue(), nl=False)
 
 
 @cli.command()

@@ -12,7 +12,7 @@ import discord
 from discord import app_commands
 
 from bot.answer import list_quotes
-from bot.render import Pages, answer_pages, embeds, pack, quote_list_pages
+from bot.render import Pages, answer_pages, embeds, pack, quote_list_pages, why_pages
 from embeddings.articles import Article
 from embeddings.live import ReloadInProgress
 from embeddings.search import Where, check_date
@@ -49,9 +49,12 @@ def check_cooldown(bot: WhosaidBot, user_id: int) -> None:
     bot.cooldowns[user_id] = now
 
 
-async def send_pages(interaction: discord.Interaction, pages: list[discord.Embed], ephemeral: bool = False) -> None:
-    """A followup with the first page, and buttons when there are more."""
-    extra = {"view": Pages(pages, interaction.user.id)} if len(pages) > 1 else {}
+async def send_pages(
+    interaction: discord.Interaction, pages: list[discord.Embed], why: list[discord.Embed] | None = None, ephemeral: bool = False
+) -> None:
+    """A followup with the first page, buttons when there are more, and "Why this speaker?" when `why` has it."""
+    view = Pages(pages, interaction.user.id, why)
+    extra = {"view": view} if view.needed else {}
     await interaction.followup.send(embed=pages[0], ephemeral=ephemeral, **extra)
 
 
@@ -95,7 +98,7 @@ def setup(bot: WhosaidBot) -> None:
         check_cooldown(bot, interaction.user.id)
         await interaction.response.defer(thinking=True)
         result = await bot.answer(question, Where(source, since, until))
-        await send_pages(interaction, answer_pages(result))
+        await send_pages(interaction, answer_pages(result), why_pages(result.quotes) if result.found else None)
 
     @tree.command(name="quotes", description="A person's quotes in the loaded articles.")
     @app_commands.describe(
@@ -115,7 +118,7 @@ def setup(bot: WhosaidBot) -> None:
         if not hits:
             await interaction.followup.send(embed=discord.Embed(title=title[:256], description=f"No quotes from {speaker} found."))
             return
-        await send_pages(interaction, quote_list_pages(title, hits))
+        await send_pages(interaction, quote_list_pages(title, hits), why_pages(hits[:5]))
 
     @quotes.autocomplete("speaker")
     async def speaker_names(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -163,7 +166,7 @@ def setup(bot: WhosaidBot) -> None:
             await interaction.followup.send("That message has no text to look for.", ephemeral=True)
             return
         result = await bot.answer(f"Who said {text[:500]}")
-        await send_pages(interaction, answer_pages(result))
+        await send_pages(interaction, answer_pages(result), why_pages(result.quotes) if result.found else None)
 
     @tree.error
     async def on_error(interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:

@@ -13,7 +13,7 @@ from discord.ext import commands
 
 from bot import commands as bot_commands
 from bot.answer import Answer, answer, told
-from bot.render import Pages, answer_pages
+from bot.render import Pages, answer_pages, why_pages
 from bot.settings import BotSettings
 from embeddings.live import LiveIndex
 from embeddings.search import Where
@@ -78,13 +78,15 @@ class WhosaidBot(commands.Bot):
             return
         try:
             async with message.channel.typing():
-                pages = answer_pages(await self.answer(question))
+                result = await self.answer(question)
+                pages = answer_pages(result)
         except Exception as exc:
             log.exception("answering a mention failed")
             self.errors.append(exc)
             await message.reply("Sorry, something went wrong while answering. The error has been logged.", mention_author=False)
             return
-        extra = {"view": Pages(pages, message.author.id)} if len(pages) > 1 else {}
+        view = Pages(pages, message.author.id, why_pages(result.quotes) if result.found else None)
+        extra = {"view": view} if view.needed else {}
         await message.reply(embed=pages[0], mention_author=False, **extra)
 
     async def _watch(self) -> None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from embeddings.quotes import REPORTING_VERBS, SAYING_VERBS
+from embeddings.attribution import REPORTING_VERBS, SAYING_VERBS
 
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 

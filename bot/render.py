@@ -6,6 +6,7 @@ from __future__ import annotations
 import discord
 
 from bot.answer import Answer, PassageHit, QuoteHit, citation, heading, lead
+from embeddings.attribution import explain
 
 DESCRIPTION_LIMIT = 4096
 TITLE_LIMIT = 256
@@ -109,22 +110,41 @@ def within_limits(embed: discord.Embed) -> bool:
     )
 
 
-class Pages(discord.ui.View):
-    """Previous / next buttons over a list of embeds; only the asker can turn the pages."""
+def why_pages(hits: tuple[QuoteHit, ...] | list[QuoteHit]) -> list[discord.Embed]:
+    """Why each quote shown has its speaker: the rules that decided, numbered as the answer is."""
+    blocks = [f"**[{n}] {h.speaker or 'No one named'}**\n{explain(h.quote.how)}" for n, h in enumerate(hits, 1) if h.quote.how]
+    return embeds("Why this speaker?", pack(blocks) or ["These quotes carry no trace of how their speaker was found."])
 
-    def __init__(self, pages: list[discord.Embed], owner_id: int, timeout: float = 600) -> None:
+
+class Pages(discord.ui.View):
+    """Previous / next buttons over a list of embeds (only the asker turns the pages), and a "Why
+    this speaker?" button that shows anyone who presses it, privately, how each speaker was found."""
+
+    def __init__(self, pages: list[discord.Embed], owner_id: int, why: list[discord.Embed] | None = None, timeout: float = 600) -> None:
         super().__init__(timeout=timeout)
         self.pages = pages
         self.owner_id = owner_id
         self.index = 0
+        self.why_pages = why or []
+        if len(pages) < 2:
+            self.remove_item(self.previous)
+            self.remove_item(self.next)
+        if not self.why_pages:
+            self.remove_item(self.why)
         self._sync()
+
+    @property
+    def needed(self) -> bool:
+        """Whether the message needs the view at all (more pages, or a trace to show)."""
+        return bool(self.children)
 
     def _sync(self) -> None:
         self.previous.disabled = self.index == 0
         self.next.disabled = self.index >= len(self.pages) - 1
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id != self.owner_id:
+        pressed = (interaction.data or {}).get("custom_id")
+        if pressed != self.why.custom_id and interaction.user.id != self.owner_id:
             await interaction.response.send_message("Only the person who asked can turn these pages.", ephemeral=True)
             return False
         return True
@@ -140,3 +160,7 @@ class Pages(discord.ui.View):
         self.index = min(len(self.pages) - 1, self.index + 1)
         self._sync()
         await interaction.response.edit_message(embed=self.pages[self.index], view=self)
+
+    @discord.ui.button(label="Why this speaker?", style=discord.ButtonStyle.secondary)
+    async def why(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await interaction.response.send_message(embed=self.why_pages[0], ephemeral=True)

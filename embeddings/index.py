@@ -26,9 +26,9 @@ import orjson
 from tqdm import tqdm
 
 from embeddings.articles import Article, Skipped, Stamp, file_key
+from embeddings.attribution import Quote
 from embeddings.nearest import vector_index
 from embeddings.passages import Passage, embed_text, make_passages
-from embeddings.quotes import Quote
 from embeddings.settings import split_embedder
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ FORMAT_VERSION = 1
 #: Bump when quote extraction or attribution changes: an index built by another version is
 #: re-analysed in full on the next build instead of keeping stale quotes (a text whose vector
 #: the previous generation holds is not embedded again).
-EXTRACTOR_VERSION = 75
+EXTRACTOR_VERSION = 76
 CURRENT = "CURRENT"
 KEY_BYTES = 16
 
@@ -154,8 +154,8 @@ def analyse(articles: list[Article], spacy_model: str, progress: bool = False) -
     """Parse, extract quotes and cut passages for new or changed articles."""
     if not articles:
         return {}
+    from embeddings.attribution import extract_quotes
     from embeddings.nlp import load_nlp, parse_articles  # spaCy loads only when there is work
-    from embeddings.quotes import extract_quotes
 
     nlp = load_nlp(spacy_model)
     out: dict[str, Analysis] = {}

@@ -66,8 +66,8 @@ class LiveIndex:
 
     def warm_up(self) -> None:
         """Load the parser and the name list now, so the first /reload does not pay for them."""
+        from embeddings.attribution import first_name_gender
         from embeddings.nlp import load_nlp
-        from embeddings.speakers import first_name_gender
 
         try:
             load_nlp(self.settings.spacy_model)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from embeddings.articles import Article
-from embeddings.quotes import Quote
+from embeddings.attribution import Quote
 
 if TYPE_CHECKING:
     from embeddings.nlp import Sentence

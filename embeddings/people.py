@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
-from embeddings.quotes import Quote
-from embeddings.speakers import OFFICE_QUALIFIERS, PARTY_NAMES, TITLES, gendered_given_name
+from embeddings.attribution import OFFICE_QUALIFIERS, PARTY_NAMES, TITLES, Quote, gendered_given_name
 
 _STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "on", "at", "'s", "s"}
 #: A deputy or shadow holds another office than "the prime minister" (a former one held it).

@@ -25,7 +25,7 @@ from embeddings.people import loose_words, role_words, words
 from embeddings.search import Hit, content_words, coverage, in_order
 
 if TYPE_CHECKING:
-    from embeddings.quotes import Quote
+    from embeddings.attribution import Quote
     from embeddings.search import Searcher
 
 WEIGHTS = Path(__file__).with_name("ranker.json")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from embeddings.articles import parse_text
+from embeddings.attribution import Quote, extract_quotes
 from embeddings.nlp import load_nlp, parse_articles
-from embeddings.quotes import Quote, extract_quotes
 
 
 def quotes_of(body: str, title: str = "Headline") -> list[Quote]:

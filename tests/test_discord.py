@@ -15,6 +15,7 @@ from discord.gateway import DiscordWebSocket
 
 from bot.discord_app import create_bot
 from bot.settings import BotSettings
+from embeddings.attribution.rule import rule_named
 from tests.conftest import ARTICLES
 from tests.fake_discord import ADMIN_ID, BOT_ID, GUILD_ID, MEMBER_ID, FakeDiscord
 
@@ -242,3 +243,21 @@ async def test_ask_filters_by_date_and_refuses_a_bad_date(bot, fake: FakeDiscord
     assert refusal.body["data"]["flags"] & 64 and "YYYY-MM-DD" in refusal.body["data"]["content"]
     names = {c["name"]: c for c in fake.synced}
     assert {"source", "since", "until"} <= {o["name"] for o in names["ask"]["options"]}
+
+
+async def test_why_this_speaker_shows_the_deciding_rule_privately(bot, fake: FakeDiscord) -> None:
+    question = {"name": "question", "type": 3, "value": "Who said there is still a lot of work to be done?"}
+    _, followup = await run_command(fake, fake.interaction("ask", [question]))
+    assert "Marco Rubio" in embed_text(followup)
+    buttons = {c["label"]: c for row in followup.body["components"] for c in row["components"]}
+    assert "Next" not in buttons, "a one-page answer has no page buttons"
+    payload = fake.interaction("", kind=3, uid=ADMIN_ID)  # not the asker: anyone may ask why
+    payload["data"] = {"custom_id": buttons["Why this speaker?"]["custom_id"], "component_type": 2}
+    payload["message"] = followup.response
+    (why,) = await run_command(fake, payload)
+    assert why.body["type"] == 4 and why.body["data"]["flags"] & 64, "the reason is shown only to who pressed"
+    text = embed_text(why)
+    assert "[1] Marco Rubio" in text
+    step = text.split("[1] Marco Rubio**\n", 1)[1].splitlines()[0]
+    assert rule_named(step.split(":")[0].split(" ")[0]) is not None, f"{step!r} names no rule"
+    assert "\u2192 Marco Rubio" in text, "the trace ends at the speaker shown"

@@ -7,7 +7,7 @@ import re
 from bot.answer import Answer, QuoteHit
 from bot.render import answer_pages, within_limits
 from embeddings.articles import Article
-from embeddings.quotes import Quote
+from embeddings.attribution import Quote
 
 
 def _hit(n: int, words: int) -> QuoteHit:
@@ -64,7 +64,9 @@ def test_a_discord_answer_opens_with_its_kind_of_match() -> None:
     for match, line in (("exact", "These words are in the articles:"), ("close", "Closest in meaning:")):
         pages = answer_pages(Answer("Who said it?", "text", True, (_hit(1, 5),), match=match))
         assert pages[0].description.startswith(f"*{line}*\n\n**Speaker 1** said:")
-    noted = Answer("What did Speaker Onne say?", "text", True, (_hit(1, 5),), match="close", note="(\u201cSpeaker Onne\u201d read as Speaker 1.)")
+    noted = Answer(
+        "What did Speaker Onne say?", "text", True, (_hit(1, 5),), match="close", note="(\u201cSpeaker Onne\u201d read as Speaker 1.)"
+    )
     assert answer_pages(noted)[0].description.startswith("*(\u201cSpeaker Onne\u201d read as Speaker 1.) Closest in meaning:*")
 
 

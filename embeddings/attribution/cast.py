@@ -1,8 +1,5 @@
 """Who is who in an article: the people and organisations it mentions, their names, titles and
-gender cues, and the resolution of a speaker mention ("Rubio", "the official", "he") to one of them.
-
-The rule is: resolve when the article supports it, otherwise leave the speaker unknown (None).
-"""
+gender cues. The rule is: resolve when the article supports it, otherwise leave the speaker unknown."""
 
 from __future__ import annotations
 
@@ -16,78 +13,33 @@ from typing import TYPE_CHECKING
 
 import gender_guesser.detector
 
+from embeddings.attribution.lexicon import (
+    AGENCIES,
+    AUTHORING_VERBS,
+    DOCUMENTS,
+    FEMALE,
+    FEMALE_TITLES,
+    GROUP_NOUNS,
+    KIN_NOUNS,
+    MALE,
+    MALE_TITLES,
+    NOT_NAME_WORDS,
+    OFFICE_QUALIFIERS,
+    ORG_LABELS,
+    ORG_TITLE_WORDS,
+    ORG_WORDS,
+    PARTICLES,
+    PARTY_NAMES,
+    PARTY_WORDS,
+    PUBLICATION_WORDS,
+    ROLE_NOUNS,
+    TITLES,
+)
 from embeddings.marks import inside
 from embeddings.nlp import original_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-TITLES = set(
-    """
-    acting ambassador archbishop assemblyman assemblywoman attorney candidate capt captain cardinal ceo chair
-    chairman chairwoman chancellor chief coach col colonel comedian commissioner congressman
-    congresswoman councilman councilwoman dame democratic deputy director dr dr. envoy father
-    former gen gen. general gop gov gov. governor imam judge justice king lady leader lord lt lt.
-    manager mayor minister miss mr mr. mrs mrs. ms ms. nominee officer pope president
-    pastor presidential prime prince princess prof professor queen rabbi rep rep. representative reps
-    republican rev reverend secretary sen sen. senator sens sgt sgt. sheriff sir sister speaker special
-    spokesman spokesperson spokeswoman state u.s. vice
-    """.split()
-)
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "chairman", "spokesman", "congressman", "assemblyman", "councilman"}
-FEMALE_TITLES = set(
-    """
-    assemblywoman chairwoman congresswoman councilwoman dame lady miss mrs mrs. ms ms. princess
-    queen sister spokeswoman
-    """.split()
-)
-PRONOUNS = MALE | FEMALE | {"i", "we", "they", "you", "it", "who", "which", "that", "this", "one"}
-ORG_WORDS = set(
-    """
-    administration afp agency ap army association bank bbc board brigade bureau campaign center centre
-    cia club cnn command commission committee company congress corp corporation council court
-    department fbi foundation fund government group house inc institute journal kremlin magazine
-    ministry network news newspaper office organisation organization party pentagon police poll
-    post press report reuters school senate service statement team times union university
-    """.split()
-)
-ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
-#: Words in the names of newspapers, magazines and news agencies ("The Wall Street Journal", "the Daily Caller").
-PUBLICATION_WORDS = set(
-    """
-    advocate atlantic beast bee caller chronicle daily economist examiner express gazette globe guardian
-    herald independent inquirer journal magazine mail mirror newspaper newsweek observer politico post
-    record register review standard star sun telegraph times tribune
-    """.split()
-)
-#: Descriptions that refer back to someone already in the story ("the official", "the senator").
-ROLE_NOUNS = set(
-    """
-    actor actress adviser advisor aide ambassador analyst attorney author billionaire
-    businessman businesswoman candidate ceo chairman chairwoman chancellor chief coach commander
-    congressman congresswoman democrat diplomat director economist envoy executive expert former
-    founder general governor head host judge king lawmaker lawyer leader man manager mayor
-    mep minister mogul mp msp nominee official player politician pollster pope premier president prime
-    professor queen rep reporter representative republican secretary senator singer spokesman
-    spokesperson spokeswoman star strategist veteran woman writer
-    """.split()
-)
-#: Documents that speak for whoever made them, by kind: "the piece" is the feature the Post ran.
-DOCUMENTS = {
-    **dict.fromkeys("article column editorial feature op-ed piece report story".split(), "press"),
-    **dict.fromkeys("ad advert advertisement clip commercial spot video".split(), "ad"),
-    **dict.fromkeys("email letter memo statement".split(), "letter"),
-    **dict.fromkeys("book memoir".split(), "book"),
-    **dict.fromkeys("complaint lawsuit ruling suit".split(), "ruling"),
-    **dict.fromkeys("analysis count poll review study survey tally".split(), "poll"),
-    **dict.fromkeys("data datum estimate polling research statistic tracker".split(), "data"),
-}
-#: Verbs by which someone makes a document: "The Post ran a feature", "the campaign released an ad".
-AUTHORING_VERBS = {"air", "file", "issue", "launch", "produce", "provide", "publish", "release", "run", "send", "unveil", "write"}
-#: Relatives named after the person they are relatives of: "his daughter Ivanka Trump".
-KIN_NOUNS = set("brother cousin daughter father husband mother nephew niece sister son wife".split())
 
 
 def _kin_before(tok: Token) -> bool:
@@ -107,7 +59,11 @@ def _org_named(ent: Span) -> Person | None:
 
 #: A web address as a name: "DailyMail.com" is an organisation, never a person.
 _DOMAIN = re.compile(r"\.(com|org|net|gov|co\.uk)$", re.IGNORECASE)
+
+
 _NAME_CHARS = re.compile(r"^[A-Z][\w.'\u2019-]*$")
+
+
 #: A lower-case letter followed by a capital inside a word: once in "McDonald", twice in "RealClearPolitics".
 _GLUED = re.compile(r"[a-z][A-Z]")
 
@@ -192,10 +148,6 @@ def _is_title(tok: Token) -> bool:
     return norm(tok.text) in TITLES and not (tok.i > 0 and _inner_hyphen(tok.doc[tok.i - 1]))
 
 
-#: Lower-case words inside names: "Bill de Blasio", "Ludwig van Beethoven", "Osama bin Laden".
-PARTICLES = {"al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von"}
-
-
 def _particle(tok: Token) -> bool:
     """A name particle between two name words."""
     doc = tok.doc
@@ -206,10 +158,6 @@ def _particle(tok: Token) -> bool:
         and bool(_NAME_CHARS.match(doc[tok.i + 1].text))
         and doc[tok.i + 1].pos_ == "PROPN"
     )
-
-
-#: Title words that also end the names of bodies ("Islamic State", "the Texas GOP").
-ORG_TITLE_WORDS = {"gop", "state", "u.s."}
 
 
 def _headline(tok: Token) -> bool:
@@ -260,23 +208,6 @@ def name_tokens(span: Span | list[Token]) -> list[Token]:
         plain = [t for t in kept if t not in shouted]
         return plain if len(plain) > 1 or len(shouted) == 1 or plain[0].ent_type_ == "PERSON" else shouted
     return kept
-
-
-#: Capitalised plural subjects that open sentences and are groups, not names.
-GROUP_NOUNS = set(
-    """
-    activists aides americans analysts authorities both critics democrats doctors economists
-    experts investigators lawmakers leaders many members observers officials organisers
-    organizers others parents people police polls prosecutors protesters reports republicans
-    researchers residents scientists some sources students supporters voters witnesses workers
-    """.split()
-)
-
-
-#: Capitalised words that open a phrase but never a name ("Neither Cruz nor Christie").
-NOT_NAME_WORDS = {"all", "any", "both", "each", "either", "every", "few", "many", "most", "neither", "several", "some"}
-#: News agencies of datelines: "WASHINGTON (AFP) -", "LONDON (Reuters) -".
-AGENCIES = {"afp", "ap", "dpa", "reuters", "upi", "xinhua"}
 
 
 def unlikely_name(tokens: list[Token]) -> bool:
@@ -366,6 +297,8 @@ def name_chains(span: Span) -> list[list[Token]]:
 
 
 _NOT_PEOPLE_LABELS = {"DATE", "TIME", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART", "LAW", "MONEY", "PERCENT"}
+
+
 _CALENDAR = set(
     """
     april august december february friday january july june march may monday november october
@@ -434,14 +367,6 @@ def _as_written(pairs: list[tuple[Token, str]]) -> str:
             joined = False  # two names on either side: "the Muhammad Ali-Joe Frazier fight"
         out += ("-" if joined else " ") + word
     return out
-
-
-#: Words that make a title another office: the shadow foreign secretary is not "the Foreign Secretary".
-OFFICE_QUALIFIERS = {"assistant", "deputy", "ex", "former", "shadow", "vice"}
-#: The party words of American titles, one spelling each: "the GOP nominee" is "the Republican nominee".
-PARTY_WORDS = {"democrat": "democratic", "democratic": "democratic", "gop": "republican", "republican": "republican"}
-#: Parties a name may be prefixed with ("Tory Liam Fox", "Democrat Hillary Clinton").
-PARTY_NAMES = {*PARTY_WORDS, "labour", "tory", "ukip"}
 
 
 def title_words(words: Iterable[str]) -> set[str]:
