@@ -49,4 +49,6 @@ def test_a_carried_speaker_names_both_rules() -> None:
     strong = next(q for q in found if "strong" in q.text)
     assert strong.speaker == "Tomas Berg"
     first, *rest = steps_of(strong.how)
-    assert first == "carryover.share_within_paragraph" and rest == ["resolve.named_person: \u2018the engineer Tomas Berg\u2019 \u2192 Tomas Berg"]
+    assert first == "carryover.share_within_paragraph" and rest == [
+        "resolve.named_person: \u2018the engineer Tomas Berg\u2019 \u2192 Tomas Berg"
+    ]
