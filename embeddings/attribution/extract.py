@@ -16,7 +16,7 @@ from embeddings.attribution.labels import _dash_byline, _transcript_label
 from embeddings.attribution.lexicon import REPORTING_VERBS, SAYING_VERBS
 from embeddings.attribution.resolve import resolve
 from embeddings.attribution.rule import first_opinion
-from embeddings.attribution.subject import CUE_SUBJECT, UNSPOKEN_PASSIVE, _cue_subject, _unspoken_passive
+from embeddings.attribution.subject import NO_SUBJECT, UNSPOKEN_PASSIVE, _cue_subject, _unspoken_passive
 from embeddings.attribution.trace import carried
 from embeddings.marks import find_stretches
 
@@ -122,7 +122,7 @@ def _by_cue(p: Paragraph, k: int, para_found: list[Found], run: Reading) -> Attr
     subj = _cue_subject(cue, p.mask)
     a.cue = _cue_text(cue, first.i if first is not None else None)
     a.saying = cue.lower_ == "according" or cue.lemma_.lower() in SAYING_VERBS
-    a.how = f"{CUE_SUBJECT.name}: \u2018{a.cue}\u2019 has no subject \u2192 nobody"
+    a.how = f"{NO_SUBJECT.name}: \u2018{a.cue}\u2019 has no subject \u2192 nobody"
     if subj is not None:
         at = p.offset + s.mark_start
         decided, rule = resolve(subj, at, p.offset, run.cast, p.mask, cue)
@@ -167,7 +167,7 @@ def _hand_on(p: Paragraph, para_found: list[Found], run: Reading) -> None:
         at = p.offset + intro.idx
         found = resolve(subj, at, p.offset, run.cast, p.mask, intro) if subj is not None else None
         person, mention = (found[0].person, found[0].mention) if found is not None else (None, None)
-        how = run.said_by(found[1].name, person, mention, p.offset + subj.idx) if found is not None else f"{CUE_SUBJECT.name}: nobody"
+        how = run.said_by(found[1].name, person, mention, p.offset + subj.idx) if found is not None else f"{NO_SUBJECT.name}: nobody"
         # a speech verb, or someone named did it
         run.last = Said(person, mention, _cue_text(intro), how) if p.cues or (person is not None and not person.group) else None
     elif attributed and attributed[-1].paragraph == p.number:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from embeddings.attribution.cast import aged, norm
@@ -18,7 +20,7 @@ from embeddings.attribution.lexicon import (
     RETORT_VERBS,
     SPEECH_VERBS,
 )
-from embeddings.attribution.rule import steps
+from embeddings.attribution.rule import Rule, first_match, steps, table
 from embeddings.marks import inside
 
 if TYPE_CHECKING:
@@ -43,84 +45,76 @@ _DATELINE = re.compile(
 )
 
 
-def _cue_subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
-    """The speaker token of a cue: its subject, the object of 'according to', or one found by
-    climbing participles and relative clauses ("…, adding that", "Rubio, who said"). Words
-    inside quotation marks are never the speaker (the parser may make a quoted title the subject)."""
+@dataclass(frozen=True)
+class Picked:
+    """A subject rule's verdict: the speaker token, or a deliberate none."""
 
-    if cue.lower_ == "according":
-        to = cue.doc[cue.i + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        return objs[0] if objs else None
-    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    token: Token | None
+
+
+class CueSite:
+    """What the subject rules read: the cue, the quotation marks around it, and the token left of it
+    once a parenthesis ("Sen. Elizabeth Warren (D-MA) said") is stepped over."""
+
+    def __init__(self, cue: Token, mask: list[bool] | None) -> None:
+        self.cue, self.mask, self.doc = cue, mask, cue.doc
+
+    @cached_property
+    def left(self) -> int:
+        cue, doc = self.cue, self.doc
+        left = cue.i - 1
+        if left > 0 and doc[left].text == "," and doc[left - 1].text == ")":
+            left -= 1  # "Gov. John Kasich (R-OH), said"
+        if left >= 0 and doc[left].text == ")":
+            while left > cue.sent.start and doc[left].text != "(":
+                left -= 1
+            left -= 1
+        return left
+
+
+def _according_to(x: CueSite) -> Picked | None:
+    """“According to X”: X, the object of “to”."""
+    if x.cue.lower_ != "according":
+        return None
+    objs = [c for c in x.doc[x.cue.i + 1].children if c.dep_ == "pobj"]
+    return Picked(objs[0] if objs else None)
+
+
+def _person_in_footage(x: CueSite) -> Picked | None:
+    """“Footage of Hillary Clinton asking, “…””: she asks, not the ad."""
+    cue = x.cue
+    before = x.doc[cue.i - 1] if cue.i > 0 else None
     if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.lower_ == "of":
-        return before  # "footage of Hillary Clinton asking, “…”": she asks, not the ad
-    # "Erin Brockovich, the … activist, endorsed Sanders' approach Saturday, saying she …": the parser
-    # lost the main verb and hung the speech verb on the name; a verb that takes no person as object
-    # is no passive there ("Clinton, asked about …" was asked)
+        return Picked(before)
+    return None
+
+
+def _name_the_cue_hangs_on(x: CueSite) -> Picked | None:
+    """“Erin Brockovich, the … activist, endorsed Sanders' approach Saturday, saying she …”: the parser
+    lost the main verb and hung the speech verb on the name; a verb that takes no person as object is
+    no passive there (“Clinton, asked about …” was asked)."""
+    cue = x.cue
     if cue.dep_ == "acl" and cue.head.ent_type_ == "PERSON" and cue.head.i < cue.i and norm(cue.lemma_) in INTRANSITIVE_SPEECH:
-        if not inside(cue.head, mask) and not any(c.dep_ in {"agent", "auxpass"} for c in cue.children):
-            return cue.head
+        if not inside(cue.head, x.mask) and not any(c.dep_ in {"agent", "auxpass"} for c in cue.children):
+            return Picked(cue.head)
+    return None
+
+
+def _grammatical_subject(x: CueSite) -> Picked | None:
+    """The subject of the cue, or of the verb it hangs from: climbing participles, complements and
+    relative clauses (“…, adding that”, “Rubio, who said”) and a document's issuer (“issued a
+    statement Tuesday saying, …”)."""
+    cue, mask = x.cue, x.mask
     tok = cue
     for _ in range(4):
-        subs = [
-            c
-            for c in tok.children
-            if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask) and (any(ch.isalnum() for ch in c.text) or _share(c))
-        ]
-        # a poll's share the parser hung on the verb as a number: "About 4 in 10 say they want …"
-        subs = subs or [c for c in tok.children if c.dep_ == "nummod" and c.i < tok.i and any(x.lower_ == "in" for x in c.children)]
-        # "“Very good reporter,” Trump, the … frontrunner, said": the parser made the quoted words
-        # the subject and the speaker their apposition
-        subs += [
-            a
-            for c in tok.children
-            if c.dep_ == "nsubj" and inside(c, mask)
-            for a in c.children
-            if a.dep_ == "appos" and a.ent_type_ == "PERSON" and not inside(a, mask)
-        ]
-        if (
-            subs
-            and tok.i == cue.head.i
-            and cue.tag_ == "VBG"
-            and tok.dep_ == "ccomp"
-            and tok.head.i < tok.i
-            and _speaks(tok.head)
-            and not _speaks(tok)
-        ):
-            # "Gore insisted it was “premature” …, while adding …, “…”": the parser hung the
-            # participle on what was insisted; it is the one who insisted who adds (not when what
-            # the participle hangs on speaks itself: "Comey cannot say that “…,” Lewandowski added, saying")
+        subs = _subjects_of(tok, mask)
+        if subs and _hung_on_what_was_said(cue, tok):
             tok = tok.head
             continue
         if subs:
-            # two subjects: a place or a date is the parser's mistake ("…in Berea, OH, …, Gov. John Kasich said")
-            sub = next((s for s in subs if s.ent_type_ not in {"GPE", "LOC", "DATE", "TIME"}), subs[0])
-            # of several, a person is the speaker: "said co-host Mika Brzezinski" (subjects "co", "-",
-            # "Brzezinski"), "The rejection signals “…” for the EU, Geert Wilders … said" (but
-            # "Several Republican leaders, including Sens. John McCain …" are a group)
-            # nor "Voters, Clinton suggested, don’t have to worry": a parenthetical's speaker is the name before it
-            aside = tok.dep_ == "parataxis" and any(s.i == tok.i - 1 and s.ent_type_ == "PERSON" for s in subs)
-            if sub.tag_ not in {"NNS", "NNPS"} or aside:
-                sub = next((s for s in subs if s.ent_type_ == "PERSON"), sub)
-            if sub.pos_ == "ADP":  # "Of Carson, Levine, who …, said": the parser made the fronted "Of" the subject
-                sub = next((c for c in sub.children if c.dep_ == "pobj"), sub)
-            dateline = _DATELINE.match(cue.doc.text)
-            if dateline and sub.idx < dateline.end():
-                # "LONDON (Reuters) - Donald Trump said", "LA CROSSE, Wisc. — Gov. Mike Pence …, saying"
-                later = [s for s in subs if s.idx >= dateline.end()]
-                later = later or [t for t in sub.subtree if t.idx >= dateline.end() and t.head.idx < dateline.end()]
-                return later[0] if later else None
-            if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
-                return _relative_head(tok, mask)
-            by = _agent(cue, mask) if sub.dep_ == "nsubjpass" and tok.i == cue.i and _passive(cue) else None
-            if by is not None and norm(cue.lemma_) in PASSIVE_SAYING - QUESTION_VERBS:
-                return by  # "was described by friends as a “caring person”": the friends speak, not the one described
-            if tok.i == cue.i and (apposed := _name_running_in(sub, tok, mask)) is not None:
-                return apposed
-            return _name_beside(sub, tok, mask) or sub
+            return Picked(_the_speaker_of(subs, tok, cue, mask))
         if tok.dep_ == "relcl":
-            return _relative_head(tok, mask)
+            return Picked(_relative_head(tok, mask))
         if tok.i != cue.i and norm(tok.lemma_) in DOCUMENTS and tok.dep_ == "dobj" and tok.head.lemma_ in AUTHORING_VERBS:
             tok = tok.head  # "issued a statement Tuesday saying, …": whoever issued it
             continue
@@ -133,69 +127,177 @@ def _cue_subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
             tok = tok.head
             continue
         break
-    # "Clinton seemed ready to riff on it, telling the crowd, “…”": the parser hung the
-    # participle on the quote's verb; its subject is the sentence's
+    return None
+
+
+def _subjects_of(tok: Token, mask: list[bool] | None) -> list[Token]:
+    subs = [
+        c
+        for c in tok.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask) and (any(ch.isalnum() for ch in c.text) or _share(c))
+    ]
+    # a poll's share the parser hung on the verb as a number: "About 4 in 10 say they want …"
+    subs = subs or [c for c in tok.children if c.dep_ == "nummod" and c.i < tok.i and any(x.lower_ == "in" for x in c.children)]
+    # "“Very good reporter,” Trump, the … frontrunner, said": the parser made the quoted words
+    # the subject and the speaker their apposition
+    subs += [
+        a
+        for c in tok.children
+        if c.dep_ == "nsubj" and inside(c, mask)
+        for a in c.children
+        if a.dep_ == "appos" and a.ent_type_ == "PERSON" and not inside(a, mask)
+    ]
+    return subs
+
+
+def _hung_on_what_was_said(cue: Token, tok: Token) -> bool:
+    """“Gore insisted it was “premature” …, while adding …, “…””: the parser hung the participle on
+    what was insisted; it is the one who insisted who adds (not when what the participle hangs on
+    speaks itself: “Comey cannot say that “…,” Lewandowski added, saying”)."""
+    return (
+        tok.i == cue.head.i and cue.tag_ == "VBG" and tok.dep_ == "ccomp" and tok.head.i < tok.i and _speaks(tok.head) and not _speaks(tok)
+    )
+
+
+def _the_speaker_of(subs: list[Token], tok: Token, cue: Token, mask: list[bool] | None) -> Token | None:
+    """Of the subjects of `tok`, the speaker's token."""
+    # two subjects: a place or a date is the parser's mistake ("…in Berea, OH, …, Gov. John Kasich said")
+    sub = next((s for s in subs if s.ent_type_ not in {"GPE", "LOC", "DATE", "TIME"}), subs[0])
+    # of several, a person is the speaker: "said co-host Mika Brzezinski" (subjects "co", "-",
+    # "Brzezinski"), "The rejection signals “…” for the EU, Geert Wilders … said" (but
+    # "Several Republican leaders, including Sens. John McCain …" are a group)
+    # nor "Voters, Clinton suggested, don’t have to worry": a parenthetical's speaker is the name before it
+    aside = tok.dep_ == "parataxis" and any(s.i == tok.i - 1 and s.ent_type_ == "PERSON" for s in subs)
+    if sub.tag_ not in {"NNS", "NNPS"} or aside:
+        sub = next((s for s in subs if s.ent_type_ == "PERSON"), sub)
+    if sub.pos_ == "ADP":  # "Of Carson, Levine, who …, said": the parser made the fronted "Of" the subject
+        sub = next((c for c in sub.children if c.dep_ == "pobj"), sub)
+    dateline = _DATELINE.match(cue.doc.text)
+    if dateline and sub.idx < dateline.end():
+        # "LONDON (Reuters) - Donald Trump said", "LA CROSSE, Wisc. — Gov. Mike Pence …, saying"
+        later = [s for s in subs if s.idx >= dateline.end()]
+        later = later or [t for t in sub.subtree if t.idx >= dateline.end() and t.head.idx < dateline.end()]
+        return later[0] if later else None
+    if sub.lower_ in {"who", "that"} and tok.dep_ == "relcl":
+        return _relative_head(tok, mask)
+    by = _agent(cue, mask) if sub.dep_ == "nsubjpass" and tok.i == cue.i and _passive(cue) else None
+    if by is not None and norm(cue.lemma_) in PASSIVE_SAYING - QUESTION_VERBS:
+        return by  # "was described by friends as a “caring person”": the friends speak, not the one described
+    if tok.i == cue.i and (apposed := _name_running_in(sub, tok, mask)) is not None:
+        return apposed
+    return _name_beside(sub, tok, mask) or sub
+
+
+def _sentence_subject(x: CueSite) -> Picked | None:
+    """“Clinton seemed ready to riff on it, telling the crowd, “…””: the parser hung the participle on
+    the quote's verb; its subject is the sentence's."""
+    cue, mask = x.cue, x.mask
     root = cue.sent.root
     if cue.tag_ == "VBG" and inside(cue.head, mask) and root.i < cue.i and not inside(root, mask):
         subs = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside(c, mask)]
         if subs:
-            return subs[0]
-    # "Sen. Elizabeth Warren (D-MA) said …" — the parser lost the subject behind a parenthesis
-    left = cue.i - 1
-    if left > 0 and cue.doc[left].text == "," and cue.doc[left - 1].text == ")":
-        left -= 1  # "Gov. John Kasich (R-OH), said"
-    if left >= 0 and cue.doc[left].text == ")":
-        while left > cue.sent.start and cue.doc[left].text != "(":
-            left -= 1
-        left -= 1
-    if (
-        left >= cue.sent.start
-        and (cue.doc[left].pos_ == "PROPN" or _adverb_name(cue.doc[left]))
-        and cue.doc[left].ent_type_ in {"PERSON", ""}
-    ):
-        return cue.doc[left]
-    # "…," Flynn, a top Trump surrogate, said — a person before an apposition the parser lost
-    # (or a name with an age: "…,” Ramos, 58, told AFP", Ramos tagged an organisation)
-    if left >= cue.sent.start and cue.doc[left].text == ",":
-        for j in range(left - 1, max(cue.sent.start, cue.i - 14) - 1, -1):
-            cand = cue.doc[j]
-            if (
-                (cand.ent_type_ == "PERSON" or (cand.pos_ == "PROPN" and aged(cand)))
-                and not inside(cand, mask)
-                and j + 1 < len(cue.doc)
-                and cue.doc[j + 1].text == ","
-            ):
-                return cand
-            if inside(cand, mask):
-                break
-    # "…," said Rubio — an inverted subject the parser attached elsewhere; only right after a
-    # quote or a comma ("a Times article hailed Trump as …" has none, nor "urging Congress to");
-    # "tell" is never inverted: "…,” Ramos, 58, told AFP" is told to AFP, by whoever the parser lost
-    inverted = cue.tag_ != "VBG" and (cue.i == cue.sent.start or cue.doc[cue.i - 1].is_punct) and norm(cue.lemma_) != "tell"
-    for right in cue.doc[cue.i + 1 : cue.i + 6] if inverted else []:
-        if inside(right, mask):
+            return Picked(subs[0])
+    return None
+
+
+def _name_right_before(x: CueSite) -> Picked | None:
+    """A name right before the cue, the parser having lost it as the subject, behind a parenthesis
+    too: “Sen. Elizabeth Warren (D-MA) said …”."""
+    cue, left = x.cue, x.left
+    if left >= cue.sent.start and (x.doc[left].pos_ == "PROPN" or _adverb_name(x.doc[left])) and x.doc[left].ent_type_ in {"PERSON", ""}:
+        return Picked(x.doc[left])
+    return None
+
+
+def _person_before_apposition(x: CueSite) -> Picked | None:
+    """“…,” Flynn, a top Trump surrogate, said: a person before an apposition the parser lost (or a
+    name with an age: “…,” Ramos, 58, told AFP”, Ramos tagged an organisation)."""
+    cue, doc, left = x.cue, x.doc, x.left
+    if left < cue.sent.start or doc[left].text != ",":
+        return None
+    for j in range(left - 1, max(cue.sent.start, cue.i - 14) - 1, -1):
+        cand = doc[j]
+        if (
+            (cand.ent_type_ == "PERSON" or (cand.pos_ == "PROPN" and aged(cand)))
+            and not inside(cand, x.mask)
+            and j + 1 < len(doc)
+            and doc[j + 1].text == ","
+        ):
+            return Picked(cand)
+        if inside(cand, x.mask):
             break
-        if right.i + 1 < len(cue.doc) and cue.doc[right.i + 1].text == "-" and not right.whitespace_:
+    return None
+
+
+def _inverted_subject(x: CueSite) -> Picked | None:
+    """“…,” said Rubio: an inverted subject the parser attached elsewhere, only right after a quote or
+    a comma (“a Times article hailed Trump as …” has none); “tell” is never inverted (“…,” Ramos, 58,
+    told AFP” is told to AFP)."""
+    cue, doc = x.cue, x.doc
+    if cue.tag_ == "VBG" or not (cue.i == cue.sent.start or doc[cue.i - 1].is_punct) or norm(cue.lemma_) == "tell":
+        return None
+    for right in doc[cue.i + 1 : cue.i + 6]:
+        if inside(right, x.mask):
+            break
+        if right.i + 1 < len(doc) and doc[right.i + 1].text == "-" and not right.whitespace_:
             continue  # "added the Uruguayan-born researcher" is no one called Uruguayan
         if right.pos_ == "PROPN" or right.lower_ in MALE | FEMALE or _adverb_name(right):
             while right.dep_ == "compound" and right.i < right.head.i < cue.i + 6 and right.head.pos_ == "PROPN":
                 right = right.head  # "recalled Mr. Rhodes", the parser's object: the name, not the "Mr."
-            if (
-                right.dep_ in {"nsubj", "nsubjpass"}
-                and right.head.dep_ == "ccomp"
-                and right.head.head.i == cue.i
-                and not _speaks(right.head)
-                and not cue.doc[cue.i - 1].is_quote
-                and cue.doc[right.i + 1 : right.i + 2].text != ","
-            ):
-                break  # "…, said Mr. Trump was a candidate …": the subject of what was said (not "“…,” said Robert Reich, who …")
-            return right
+            if _said_of_someone(cue, right):
+                break
+            return Picked(right)
         if right.pos_ in {"DET", "NOUN", "ADJ"} and right.dep_ in {"det", "compound", "amod", "nmod", "nsubj", "dobj", "npadvmod"}:
             continue  # "said spokesman Dan Fox", "beamed delegate Donald Hartley"
         if right.tag_ in {"VBN", "VBD"} and right.dep_ == "amod":
             continue  # "said retired neurosurgeon Ben Carson"
         break
     return None
+
+
+def _said_of_someone(cue: Token, right: Token) -> bool:
+    """“…, said Mr. Trump was a candidate …”: the subject of what was said, not who said it (but
+    “"…," said Robert Reich, who …” is Reich)."""
+    doc = cue.doc
+    return (
+        right.dep_ in {"nsubj", "nsubjpass"}
+        and right.head.dep_ == "ccomp"
+        and right.head.head.i == cue.i
+        and not _speaks(right.head)
+        and not doc[cue.i - 1].is_quote
+        and doc[right.i + 1 : right.i + 2].text != ","
+    )
+
+
+def _no_subject(x: CueSite) -> Picked | None:
+    """No speaker token the parse gives: the quote stays unattributed unless carried over."""
+    return Picked(None)
+
+
+SUBJECT_RULES = table(
+    "subject",
+    _according_to,
+    _person_in_footage,
+    _name_the_cue_hangs_on,
+    _grammatical_subject,
+    _sentence_subject,
+    _name_right_before,
+    _person_before_apposition,
+    _inverted_subject,
+    _no_subject,
+)
+
+
+def subject_rule(cue: Token, mask: list[bool] | None = None) -> tuple[Token | None, Rule[CueSite]]:
+    """The speaker token of a cue and the subject rule that found it (the first with an opinion).
+    Words inside quotation marks are never the speaker (the parser may make a quoted title the subject)."""
+    rule, picked = first_match(SUBJECT_RULES, CueSite(cue, mask))
+    return picked.token, rule
+
+
+def _cue_subject(cue: Token, mask: list[bool] | None = None) -> Token | None:
+    """The speaker token of a cue (see subject_rule)."""
+    return subject_rule(cue, mask)[0]
 
 
 def _agent(verb: Token, mask: list[bool] | None) -> Token | None:
@@ -310,4 +412,5 @@ def _subject_before(tok: Token, mask: list[bool]) -> Token | None:
     return None
 
 
-CUE_SUBJECT, UNSPOKEN_PASSIVE = steps("subject", _cue_subject, _unspoken_passive)
+(UNSPOKEN_PASSIVE,) = steps("subject", _unspoken_passive)
+NO_SUBJECT = SUBJECT_RULES[-1]

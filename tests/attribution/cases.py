@@ -6,10 +6,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from embeddings.articles import parse_text
 from embeddings.attribution import steps_of
+from embeddings.attribution.cues import _quote_mask
 from embeddings.attribution.rule import rule_named
+from embeddings.attribution.subject import subject_rule
+from embeddings.marks import find_stretches
+from embeddings.nlp import load_nlp, parse_articles
 from tests.quotes_helper import quotes_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -23,12 +32,26 @@ class Case:
 
 def ids(cases: list[Case]) -> list[str]:
     """Readable ids, numbered within each rule: resolve.age_epithet[1], resolve.age_epithet[2], …"""
+    return ids_of([(case.rule,) for case in cases])
+
+
+def ids_of(rows: list[tuple]) -> list[str]:
+    """The same ids for rows whose first item is the rule's name."""
     seen: Counter[str] = Counter()
     out = []
-    for case in cases:
-        seen[case.rule] += 1
-        out.append(f"{case.rule}[{seen[case.rule]}]")
+    for row in rows:
+        seen[row[0]] += 1
+        out.append(f"{row[0]}[{seen[row[0]]}]")
     return out
+
+
+def subject_in(body: str, cue: str) -> tuple[Token | None, str]:
+    """The speaker token the subject rules find for the cue `cue` of a one-paragraph snippet, and the rule."""
+    (parsed,) = parse_articles([parse_text(f"Headline\n\n{body}", "snippet.txt")], load_nlp())
+    doc, para = parsed.docs[0], parsed.article.paragraphs[0]
+    token = next(t for t in doc if t.text == cue)
+    found, rule = subject_rule(token, _quote_mask(len(para), find_stretches(para)))
+    return found, rule.name
 
 
 def check(case: Case) -> None:
