@@ -401,6 +401,20 @@ def _latest_within(pairs: list[tuple[int, Person | None]], at: int, window: int)
     return person if at - off < window else None
 
 
+@dataclass(frozen=True)
+class _Marked:
+    """A paragraph as Cast.read sees it: its parse, where it starts, which characters are quoted or reported."""
+
+    doc: Doc
+    offset: int
+    quoted: list[bool] | None
+    reported: list[bool] | None
+
+    def outside(self, tok: Token) -> bool:
+        """Outside quotation marks."""
+        return not inside(tok, self.quoted)
+
+
 class Cast:
     """The people of one article, built as its paragraphs are read, then queried for resolution."""
 
@@ -473,47 +487,11 @@ class Cast:
         words = [w for _, w in pairs]
         shown = _as_written(pairs)
         person = self.find(words, offset, _honorific(tokens[0]))
-        glued = None
-        if person is None and len(words) >= 3 and not org:
-            # a full name already seen, with words glued before it by the tagger ("Leesburg,
-            # Virginia Donald Trump accused …", a page's "Invalid Email Christian Horner, the Red
-            # Bull team principal"): news writes the full name first, not last
-            # (a given name before it is part of the name: "Billie Jean King" after "Jean King")
-            for k in range(1, len(words) - 1):
-                rest = {norm(w) for w in words[k:]}
-                named_first = any(known_given_name(w) for w in words[:k])
-                glued = next(
-                    (
-                        p
-                        for p in self.people
-                        if p.words == rest and not p.org and p.mentions and (not named_first or min(p.mentions) < offset)
-                    ),
-                    None,
-                )
-                if glued is not None:
-                    break
+        glued = self._glued_before(words, offset) if person is None and len(words) >= 3 and not org else None
         if glued is not None:
             person = glued
         elif person is None:
-            # A longer name may extend a shorter one seen earlier ("Rubio" then "Marco Rubio").
-            keys = {norm(w) for w in words}
-            shorter = [p for p in self.people if p.words < keys and not p.org and not org]
-            # … but "his daughter Ivanka Trump" is not the "Trump" of the story so far
-            kin = _kin_before(tokens[0])
-            person = shorter[-1] if len(shorter) == 1 and not kin else None
-            # a given name of the other gender is someone else: "Mr. Obama and the first lady,
-            # Michelle Obama" (her own person, as when "his wife" introduces her)
-            if person is not None and person.gender and first_name_gender(shown) not in (None, person.gender):
-                person = None
-            # in a line written in title case a capitalised noun after a name is no part of it:
-            # "President Obama Speech at Black Caucus Foundation" is Obama, not "Obama Speech"
-            if person is not None:
-                if not (_headline(tokens[0]) and norm(words[-1]) not in person.words):
-                    person.words |= keys
-                    person.name = shown
-            else:
-                person = Person(shown, keys, org=org, relative=kin)
-                self.people.append(person)
+            person = self._extended(tokens, words, shown, org)
         elif len(words) > len(person.name.replace("-", " ").split()) and not person.org:
             person.name = shown
         if not person.org and person.gender_from_title is None:
@@ -527,147 +505,203 @@ class Cast:
             self.mentions.append((offset, person, subject))
         return person
 
+    def _glued_before(self, words: list[str], offset: int) -> Person | None:
+        """A full name already seen, with words glued before it by the tagger ("Leesburg, Virginia
+        Donald Trump accused …", a page's "Invalid Email Christian Horner, the Red Bull team
+        principal"): news writes the full name first, not last (a given name before it is part of
+        the name: "Billie Jean King" after "Jean King")."""
+        for k in range(1, len(words) - 1):
+            rest = {norm(w) for w in words[k:]}
+            named_first = any(known_given_name(w) for w in words[:k])
+            glued = next(
+                (p for p in self.people if p.words == rest and not p.org and p.mentions and (not named_first or min(p.mentions) < offset)),
+                None,
+            )
+            if glued is not None:
+                return glued
+        return None
+
+    def _extended(self, tokens: list[Token], words: list[str], shown: str, org: bool) -> Person:
+        """A new name: a longer form of a shorter one seen earlier ("Rubio" then "Marco Rubio"), or a new person."""
+        keys = {norm(w) for w in words}
+        shorter = [p for p in self.people if p.words < keys and not p.org and not org]
+        # … but "his daughter Ivanka Trump" is not the "Trump" of the story so far
+        kin = _kin_before(tokens[0])
+        person = shorter[-1] if len(shorter) == 1 and not kin else None
+        # a given name of the other gender is someone else: "Mr. Obama and the first lady,
+        # Michelle Obama" (her own person, as when "his wife" introduces her)
+        if person is not None and person.gender and first_name_gender(shown) not in (None, person.gender):
+            person = None
+        if person is None:
+            person = Person(shown, keys, org=org, relative=kin)
+            self.people.append(person)
+        # in a line written in title case a capitalised noun after a name is no part of it:
+        # "President Obama Speech at Black Caucus Foundation" is Obama, not "Obama Speech"
+        elif not (_headline(tokens[0]) and norm(words[-1]) not in person.words):
+            person.words |= keys
+            person.name = shown
+        return person
+
     def read(self, doc: Doc, offset: int, quoted: list[bool] | None = None, reported: list[bool] | None = None) -> None:
         """Register the people of one paragraph: PERSON entities, their titles and gender cues.
         `quoted`/`reported` mark characters inside quotation marks / reported speech."""
-
         self.paragraphs.append((offset, doc.text))
-
-        def outside(tok: Token) -> bool:
-            return not inside(tok, quoted)
-
-        def reports(verb: Token) -> bool:
-            return any(c.dep_ == "ccomp" for c in verb.children)
-
-        def subject(tok: Token) -> bool:
-            """The subject, or a name in apposition to it ("His former partner, Lawrence Cummings,
-            called …"), also where the parser hung the name on a place or firm in the subject's
-            phrase ("His partner at Lenox, Lawrence B. Cummings, called …")."""
-            head = tok
-            if head.dep_ == "poss":  # "Oz's dubious advice earned him …": Oz is who the sentence is about
-                head = head.head
-            if head.dep_ == "appos":
-                head = head.head
-                while head.ent_type_ in {"ORG", "GPE"} and head.dep_ == "pobj" and head.head.dep_ == "prep":
-                    head = head.head.head
-            # the subject of a clause that only describes a noun is no topic of the story:
-            # "Asked about the event that Clinton faces Trump, she replied" (she is not Clinton)
-            # (a name the parser took for an adverb of its verb: "Desailly says the Russian's arrival …")
-            lost = head.dep_ == "advmod" and head.ent_type_ == "PERSON" and head.i < head.head.i
-            lost = lost and not any(c.dep_.startswith("nsubj") for c in head.head.children)
-            if not (head.dep_.startswith("nsubj") or lost) or head.head.dep_ in {"relcl", "acl"} or inside(tok, reported):
-                return False
-            # the subject of a clause embedded under another subject's verb is not what the sentence is
-            # about: "Christie's been making the case that Rubio isn't ready. “…,” he said" (Christie)
-            verb = head.head
-            if verb.dep_ not in {"ccomp", "advcl"} or inside(verb.head, quoted):
-                return True
-            # when that subject is a person ("If Clinton's wobbly on the TPP, she's …" is still about
-            # Clinton), or a "he"/"she" before the clause it governs ("he does believe McConnell is
-            # correct" is about whoever he is; not "Gray ticked through the code: “…,” he said", nor
-            # a clause that reports in turn: "He told Mr Trump … Mr Obama has previously said …"),
-            # through an adjective ("Ferguson is confident his young players, particularly Wayne
-            # Rooney …, are up to the task" is about Ferguson) or a gerund's phrase ("Sanders did go
-            # further in trying to hold Snyder accountable" is about Sanders)
-            main = verb.head
-            while main.dep_ in {"acomp", "xcomp", "pcomp", "prep"} and main.head.i != main.i:
-                main = main.head
-            return not any(
-                c.dep_.startswith("nsubj")
-                and outside(c)
-                and (
-                    (c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or self.find_person([c.text])))
-                    or (verb.dep_ == "ccomp" and c.i < verb.i and c.pos_ == "PRON" and norm(c.text) in MALE | FEMALE and not reports(verb))
-                )
-                for c in main.children
-            )
-
+        p = _Marked(doc, offset, quoted, reported)
         for ent in doc.ents:
-            # a one-word name the tagger took for a place again and again is that place (see
-            # _a_place): "Clarkston became his home" (PERSON) after seven times a place
-            if len(ent) == 1 and ent.label_ in {"PERSON", "GPE", "LOC"}:
-                place = ent.label_ == "PERSON" and self._a_place(ent.text)  # judged before this one counts
-                (self.named_people if ent.label_ == "PERSON" else self.places)[norm(ent.text)] += 1
-                if place:
-                    continue
-            # (the small model tags "Politico" a person)
-            outlet = (ent.label_ == "ORG" and any(norm(t.text) in PUBLICATION_WORDS for t in ent)) or (
-                ent.label_ == "PERSON" and len(ent) == 1 and norm(ent.text) in PUBLICATION_WORDS
-            )
-            if outlet and outside(ent[0]):
-                # "the Wall Street Journal editorial board": what "the paper" and "the editorial board" refer to
-                if (paper := _org_named(ent)) is not None:
-                    self.outlets.append((offset + ent.start_char, paper))
-            if ent.label_ == "ORG" and len(ent) > 1 and any(norm(t.text) in ORG_WORDS for t in ent) and outside(ent[0]):
-                # "the Commission on Presidential Debates": what "the commission" and "it" may refer to
-                # later; kept apart from the people, so that "the Cruz campaign" never stands for Cruz
-                if (org := _org_named(ent)) is not None:
-                    self.organisations.append((offset + ent.start_char, org, subject(ent.root)))
-                continue
-            by_name = given_name(ent)
-            if ent.label_ != "PERSON" and not by_name and not self._person_by_role(ent):
-                if ent.label_ == "ORG" and subject(ent.root) and outside(ent[0]):
-                    self._note_subject_org(ent, offset)
-                continue
-            toks = [t for t in ent if not _inner_hyphen(t)] if by_name else name_tokens(ent)
-            if not toks or len(toks) > 4 or any(norm(t.text) in ORG_WORDS for t in toks):
-                continue
-            person = self.add(toks, offset + toks[0].idx, subject=subject(toks[-1]), salient=outside(toks[0]))
-            end = self.note_titles(toks, person) if person is not None else None
-            if person is not None and end is not None and outside(toks[0]) and not inside(toks[0], reported):
-                self.introduced.append((offset + toks[0].idx, offset + end, person))
+            self._note_entity(ent, p)
         for tok in doc:
-            # subjects the small model's NER missed ("Secretary General Ban Ki-moon condemned …")
-            # ("Trump", tagged NN or even VB at the start of a sentence, when the article already named him)
-            if (
-                tok.dep_ in {"nsubj", "nsubjpass"}  # "Rubio was asked by …" is about Rubio
-                and norm(tok.text) not in ORG_WORDS
-                and (tok.tag_ == "NNP" or (tok.pos_ != "PRON" and tok.text[:1].isupper() and self.find_person([tok.text]) is not None))
-            ):
-                chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok]
-                if tok.ent_type_ == "PERSON":  # "Public Advocate Trish James" (but "Billie Jean King")
-                    cut = max((k + 1 for k, c in enumerate(chain) if c.ent_type_ != "PERSON" and not known_given_name(c.text)), default=0)
-                    chain = chain[cut:]
-                toks = name_tokens(chain)
-                if not toks:
-                    continue
-                first_named = (
-                    len(toks) == 2 and known_given_name(toks[0].text) and not any(t.ent_type_ in {"GPE", "LOC", "NORP"} for t in toks)
-                )  # but "a South Carolina Democrat" is no Carolina
-                if (
-                    tok.ent_type_ not in {"", "PERSON"} or looks_like_org(toks) or (len(toks) == 1 and self._a_place(tok.text))
-                ) and not first_named:
-                    # "Trump", "Sanders" tagged ORG: a subject all the same when the article
-                    # already named a person so ("Donald Trump"), or when a first name says so
-                    # ("CLEVELAND - Donald Trump painted …", one ORG for the tagger)
-                    if self.find_person([t.text for t in toks]) is None:
-                        continue
-                person = self.add(toks, offset + toks[0].idx, subject=subject(tok), salient=outside(toks[0]))
-                if person is not None:
-                    self.note_titles(toks, person)
+            self._note_missed_subject(tok, p)
         for tok in doc:
-            # "The Tory leader was asked …": a title the story gave someone, as the subject, makes
-            # them the one a following "He replies" is about
-            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.tag_ == "NN" and norm(tok.lemma_) in ROLE_NOUNS | TITLES and outside(tok):
-                span = doc[tok.left_edge.i : tok.i + 1]
-                if span[0].lower_ == "the" and not any(t.ent_type_ == "PERSON" or t.dep_ == "poss" for t in span) and subject(tok):
-                    person = self.by_title(description_words(span), offset + tok.idx)
-                    if person is not None and not person.org:
-                        person.mentions.append(offset + tok.idx)
-                        self.mentions.append((offset + tok.idx, person, True))
+            self._note_titled_subject(tok, p)
         for i, tok in enumerate(doc):
-            low = norm(tok.text)
-            if low in MALE_TITLES | FEMALE_TITLES and i + 1 < len(doc):
-                gender = "m" if low in MALE_TITLES else "f"
-                nxt = self.find([doc[i + 1].text], offset + doc[i + 1].idx, gender)
-                if nxt is not None and nxt.gender_from_title is None and nxt.gender in (None, gender):
-                    nxt.gender = nxt.gender_from_title = gender
+            self._note_honorific(i, tok, p)
         for tok in doc:
-            kind = DOCUMENTS.get(norm(tok.lemma_))
-            if kind is not None and tok.pos_ == "NOUN" and outside(tok):
-                author = self.author_of(tok, offset)
-                if author is not None:
-                    self.documents.append((offset + tok.idx, kind, author))
+            self._note_document(tok, p)
+
+    def _topic(self, tok: Token, p: _Marked) -> bool:
+        """Whether `tok` is what its sentence is about: the subject, or a name in apposition to it
+        ("His former partner, Lawrence Cummings, called …"), also where the parser hung the name on a
+        place or firm in the subject's phrase ("His partner at Lenox, Lawrence B. Cummings, called …")."""
+        head = tok
+        if head.dep_ == "poss":  # "Oz's dubious advice earned him …": Oz is who the sentence is about
+            head = head.head
+        if head.dep_ == "appos":
+            head = head.head
+            while head.ent_type_ in {"ORG", "GPE"} and head.dep_ == "pobj" and head.head.dep_ == "prep":
+                head = head.head.head
+        # the subject of a clause that only describes a noun is no topic of the story:
+        # "Asked about the event that Clinton faces Trump, she replied" (she is not Clinton)
+        # (a name the parser took for an adverb of its verb: "Desailly says the Russian's arrival …")
+        lost = head.dep_ == "advmod" and head.ent_type_ == "PERSON" and head.i < head.head.i
+        lost = lost and not any(c.dep_.startswith("nsubj") for c in head.head.children)
+        if not (head.dep_.startswith("nsubj") or lost) or head.head.dep_ in {"relcl", "acl"} or inside(tok, p.reported):
+            return False
+        # the subject of a clause embedded under another subject's verb is not what the sentence is
+        # about: "Christie's been making the case that Rubio isn't ready. “…,” he said" (Christie)
+        verb = head.head
+        if verb.dep_ not in {"ccomp", "advcl"} or inside(verb.head, p.quoted):
+            return True
+        return not self._about_the_main_subject(verb, p)
+
+    def _about_the_main_subject(self, verb: Token, p: _Marked) -> bool:
+        """A clause under another subject's verb is about that subject when it is a person ("If
+        Clinton's wobbly on the TPP, she's …" is still about Clinton), or a "he"/"she" before the
+        clause it governs ("he does believe McConnell is correct" is about whoever he is; not "Gray
+        ticked through the code: “…,” he said", nor a clause that reports in turn: "He told Mr Trump …
+        Mr Obama has previously said …"), through an adjective ("Ferguson is confident his young
+        players … are up to the task") or a gerund's phrase ("Sanders did go further in trying to hold
+        Snyder accountable")."""
+        main = verb.head
+        while main.dep_ in {"acomp", "xcomp", "pcomp", "prep"} and main.head.i != main.i:
+            main = main.head
+        reports = any(c.dep_ == "ccomp" for c in verb.children)
+        return any(
+            c.dep_.startswith("nsubj")
+            and p.outside(c)
+            and (
+                (c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or self.find_person([c.text])))
+                or (verb.dep_ == "ccomp" and c.i < verb.i and c.pos_ == "PRON" and norm(c.text) in MALE | FEMALE and not reports)
+            )
+            for c in main.children
+        )
+
+    def _note_entity(self, ent: Span, p: _Marked) -> None:
+        """A named entity: a person (with titles and an introduction), an outlet, or an organisation."""
+        # a one-word name the tagger took for a place again and again is that place (see
+        # _a_place): "Clarkston became his home" (PERSON) after seven times a place
+        if len(ent) == 1 and ent.label_ in {"PERSON", "GPE", "LOC"}:
+            place = ent.label_ == "PERSON" and self._a_place(ent.text)  # judged before this one counts
+            (self.named_people if ent.label_ == "PERSON" else self.places)[norm(ent.text)] += 1
+            if place:
+                return
+        if self._note_body(ent, p):
+            return
+        by_name = given_name(ent)
+        if ent.label_ != "PERSON" and not by_name and not self._person_by_role(ent):
+            if ent.label_ == "ORG" and self._topic(ent.root, p) and p.outside(ent[0]):
+                self._note_subject_org(ent, p.offset)
+            return
+        toks = [t for t in ent if not _inner_hyphen(t)] if by_name else name_tokens(ent)
+        if not toks or len(toks) > 4 or any(norm(t.text) in ORG_WORDS for t in toks):
+            return
+        person = self.add(toks, p.offset + toks[0].idx, subject=self._topic(toks[-1], p), salient=p.outside(toks[0]))
+        end = self.note_titles(toks, person) if person is not None else None
+        if person is not None and end is not None and p.outside(toks[0]) and not inside(toks[0], p.reported):
+            self.introduced.append((p.offset + toks[0].idx, p.offset + end, person))
+
+    def _note_body(self, ent: Span, p: _Marked) -> bool:
+        """A newspaper ("the Wall Street Journal editorial board": what "the paper" and "the editorial
+        board" refer to; the small model tags "Politico" a person) and an organisation ("the Commission
+        on Presidential Debates": what "the commission" and "it" may refer to later, kept apart from
+        the people, so that "the Cruz campaign" never stands for Cruz). True when it was the latter."""
+        outlet = (ent.label_ == "ORG" and any(norm(t.text) in PUBLICATION_WORDS for t in ent)) or (
+            ent.label_ == "PERSON" and len(ent) == 1 and norm(ent.text) in PUBLICATION_WORDS
+        )
+        if outlet and p.outside(ent[0]) and (paper := _org_named(ent)) is not None:
+            self.outlets.append((p.offset + ent.start_char, paper))
+        if ent.label_ == "ORG" and len(ent) > 1 and any(norm(t.text) in ORG_WORDS for t in ent) and p.outside(ent[0]):
+            if (org := _org_named(ent)) is not None:
+                self.organisations.append((p.offset + ent.start_char, org, self._topic(ent.root, p)))
+            return True
+        return False
+
+    def _note_missed_subject(self, tok: Token, p: _Marked) -> None:
+        """A subject the small model's NER missed ("Secretary General Ban Ki-moon condemned …"; "Trump",
+        tagged NN or even VB at the start of a sentence, when the article already named him)."""
+        if (
+            tok.dep_ not in {"nsubj", "nsubjpass"}  # "Rubio was asked by …" is about Rubio
+            or norm(tok.text) in ORG_WORDS
+            or not (tok.tag_ == "NNP" or (tok.pos_ != "PRON" and tok.text[:1].isupper() and self.find_person([tok.text]) is not None))
+        ):
+            return
+        chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= tok.i - 3] + [tok]
+        if tok.ent_type_ == "PERSON":  # "Public Advocate Trish James" (but "Billie Jean King")
+            cut = max((k + 1 for k, c in enumerate(chain) if c.ent_type_ != "PERSON" and not known_given_name(c.text)), default=0)
+            chain = chain[cut:]
+        toks = name_tokens(chain)
+        if not toks:
+            return
+        # but "a South Carolina Democrat" is no Carolina
+        first_named = len(toks) == 2 and known_given_name(toks[0].text) and not any(t.ent_type_ in {"GPE", "LOC", "NORP"} for t in toks)
+        if (
+            tok.ent_type_ not in {"", "PERSON"} or looks_like_org(toks) or (len(toks) == 1 and self._a_place(tok.text))
+        ) and not first_named:
+            # "Trump", "Sanders" tagged ORG: a subject all the same when the article already named a
+            # person so ("Donald Trump"), or when a first name says so ("CLEVELAND - Donald Trump
+            # painted …", one ORG for the tagger)
+            if self.find_person([t.text for t in toks]) is None:
+                return
+        person = self.add(toks, p.offset + toks[0].idx, subject=self._topic(tok, p), salient=p.outside(toks[0]))
+        if person is not None:
+            self.note_titles(toks, person)
+
+    def _note_titled_subject(self, tok: Token, p: _Marked) -> None:
+        """ "The Tory leader was asked …": a title the story gave someone, as the subject, makes them
+        the one a following "He replies" is about."""
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.tag_ == "NN" and norm(tok.lemma_) in ROLE_NOUNS | TITLES and p.outside(tok):
+            span = p.doc[tok.left_edge.i : tok.i + 1]
+            if span[0].lower_ == "the" and not any(t.ent_type_ == "PERSON" or t.dep_ == "poss" for t in span) and self._topic(tok, p):
+                person = self.by_title(description_words(span), p.offset + tok.idx)
+                if person is not None and not person.org:
+                    person.mentions.append(p.offset + tok.idx)
+                    self.mentions.append((p.offset + tok.idx, person, True))
+
+    def _note_honorific(self, i: int, tok: Token, p: _Marked) -> None:
+        """ "Mr", "Mrs", "Lord": the gender of the person named next."""
+        low = norm(tok.text)
+        if low in MALE_TITLES | FEMALE_TITLES and i + 1 < len(p.doc):
+            gender = "m" if low in MALE_TITLES else "f"
+            nxt = self.find([p.doc[i + 1].text], p.offset + p.doc[i + 1].idx, gender)
+            if nxt is not None and nxt.gender_from_title is None and nxt.gender in (None, gender):
+                nxt.gender = nxt.gender_from_title = gender
+
+    def _note_document(self, tok: Token, p: _Marked) -> None:
+        """A document and its maker ("The Washington Post ran a feature"), for a later "the piece said"."""
+        kind = DOCUMENTS.get(norm(tok.lemma_))
+        if kind is not None and tok.pos_ == "NOUN" and p.outside(tok):
+            author = self.author_of(tok, p.offset)
+            if author is not None:
+                self.documents.append((p.offset + tok.idx, kind, author))
 
     def _a_place(self, word: str) -> bool:
         """Whether the tagger has taken this one word for a place again and again, far more often
