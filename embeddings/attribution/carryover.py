@@ -198,7 +198,7 @@ def _same_quote(para_found: list[Found], run: Reading) -> None:
                 if f.group == item.group and f.needs_speaker:
                     _lend(item, f, item.paragraph)
         if item.person is not None and not item.person.org:
-            run.cast.speakers.append((item.start, item.person))
+            run.cast.spoke(item.start, item.person)
 
 
 def _lend(source: Found, to: Found, paragraph: int) -> None:

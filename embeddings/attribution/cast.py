@@ -434,6 +434,22 @@ class Cast:
         self.named_people: Counter[str] = Counter()  # one-word PERSON entities so far, by how often
 
     # -- building -------------------------------------------------------------------------
+    def spoke(self, at: int, person: Person) -> None:
+        """`person` spoke at `at`: whom a later "he said" or "she added" may go on with."""
+        self.speakers.append((at, person))
+
+    def org_spoke(self, at: int, org: Person) -> None:
+        """An organisation spoke at `at` ("the Sanders campaign said"): what a later "it said" refers to."""
+        self.organisations.append((at, org, True))
+
+    def note_unnamed(self, at: int, noun: str) -> None:
+        """Someone the story does not name spoke at `at` ("a source", "the official"): a later epithet is not the person named last."""
+        self.unnamed.append((at, noun))
+
+    def note_group(self, at: int, group: Person | None) -> None:
+        """A group spoke or was the subject at `at` ("Police said"): what a later "they said" refers to."""
+        self.groups.append((at, group))
+
     def find(self, words: list[str], at: int | None = None, gender: str | None = None) -> Person | None:
         """The person a name refers to: a person whose names include all these words.
         With an honorific's `gender`, only one of that gender ("Mrs. Clinton" is not Bill);

@@ -42,7 +42,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             if item is not None:
                 para_found.append(item)
                 if item.person is not None and not item.person.org:  # "She said: “…” She added: “…”" is she again
-                    run.cast.speakers.append((item.start, item.person))
+                    run.cast.spoke(item.start, item.person)
         _same_quote(para_found, run)
         if len(para_found) >= 2:
             _share_within_paragraph(para_found)

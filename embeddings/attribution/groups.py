@@ -60,13 +60,13 @@ def _note_groups(doc: Doc, offset: int, cues: list[Token], mask: list[bool], cas
             continue
         pair = _named_together(tok, offset, cast)
         if pair is not None:
-            cast.groups.append((offset + tok.idx, pair))
+            cast.note_group(offset + tok.idx, pair)
             continue
         is_group = _is_group(tok)
         if not (is_group or tok.tag_ in {"NNS", "NNPS"}):
             continue
         group = _group_person(_mention_span(tok), tok) if is_group and tok.head.i in speaking else None
-        cast.groups.append((offset + tok.idx, group))
+        cast.note_group(offset + tok.idx, group)
 
 
 def _note_unnamed(doc: Doc, offset: int, mask: list[bool], cast: Cast) -> None:
@@ -89,7 +89,7 @@ def _note_unnamed(doc: Doc, offset: int, mask: list[bool], cast: Cast) -> None:
             and not any(c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON" for c in tok.children)
             and not inside(tok, mask)
         ):
-            cast.unnamed.append((offset + tok.idx, lemma))
+            cast.note_unnamed(offset + tok.idx, lemma)
 
 
 def _group_person(span: Span, tok: Token) -> Person:

@@ -227,7 +227,7 @@ def _surname_as_adverb(m: Mention) -> Decision | None:
         return None
     person = m.cast.find_person([m.tok.text], m.at)
     if person is not None:
-        m.cast.speakers.append((m.at, person))
+        m.cast.spoke(m.at, person)
     return Decision(person, m.tok.text)
 
 
@@ -236,7 +236,7 @@ def _known_name_tagged_org(m: Mention) -> Decision | None:
     for c in m.chains:
         known = m.cast.find_person([t.text for t in name_tokens(c)], m.at) if looks_like_org(c) else None
         if known is not None and (m.tok in c or m.tok.head in c):
-            m.cast.speakers.append((m.at, known))
+            m.cast.spoke(m.at, known)
             return m.decide(known)
     return None
 
@@ -257,7 +257,7 @@ def _named_person(m: Mention) -> Decision | None:
     person = m.cast.add(toks, m.offset + toks[0].idx, subject=True)
     if person is not None:
         m.cast.note_titles(toks, person)
-        m.cast.speakers.append((m.offset + toks[0].idx, person))
+        m.cast.spoke(m.offset + toks[0].idx, person)
     return m.decide(person)
 
 
@@ -316,7 +316,7 @@ def _body_of_named_owner(m: Mention) -> Decision | None:
     if not m.body or (org := m.cast.named(m.tok, m.offset)) is None:
         return None
     if org.org:  # a speaking organisation is what a later "it said" refers to
-        m.cast.organisations.append((m.offset + m.tok.idx, org, True))
+        m.cast.org_spoke(m.offset + m.tok.idx, org)
     return m.decide(org)
 
 
@@ -433,7 +433,7 @@ def _group(m: Mention) -> Decision | None:
 def _unresolved(m: Mention) -> Decision | None:
     """Anything else (“a source”, “officials”, “a spokesman for Senator Ted Cruz”): nobody, never a guess."""
     if m.tok.pos_ == "NOUN":
-        m.cast.unnamed.append((m.offset + m.tok.idx, m.lemma))
+        m.cast.note_unnamed(m.offset + m.tok.idx, m.lemma)
     return m.decide(None)
 
 
