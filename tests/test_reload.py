@@ -17,7 +17,8 @@ from bot.answer import answer
 from embeddings.index import current_generation, load
 from embeddings.live import LiveIndex, ReloadInProgress
 from embeddings.pipeline import BuildInProgress, build_index, build_lock
-from tests.conftest import ARTICLES, SHARED
+from tests.conftest import ARTICLES
+from tests.filler import write_filler
 
 ROOT = Path(__file__).resolve().parents[1]
 ADDED = 12
@@ -78,8 +79,7 @@ def test_one_reload_at_a_time(live: LiveIndex) -> None:
 
 def test_fifty_questions_during_a_reload_all_answered_consistently(live: LiveIndex) -> None:
     corpus = live.settings.articles_dir
-    for i, path in enumerate(sorted((SHARED / "bbc-2004" / "business").glob("*.txt"))[:12]):
-        shutil.copy(path, corpus / f"bbc-{i}.txt")
+    write_filler(corpus, 12)
     generations_seen: set[str] = set()
     during: list[int] = []
     errors: list[BaseException] = []
@@ -149,8 +149,7 @@ def test_sigkill_during_a_reload_leaves_a_loadable_index(tmp_path: Path, setting
     old = load(index_dir)
     corpus = tmp_path / "articles"
     shutil.copytree(ARTICLES, corpus)
-    for i, path in enumerate(sorted((SHARED / "bbc-2004" / "politics").glob("*.txt"))[:ADDED]):
-        shutil.copy(path, corpus / f"bbc-{i}.txt")
+    write_filler(corpus, ADDED)
     proc = _index_cmd(corpus, index_dir)
     try:
         if moment == "starting":
