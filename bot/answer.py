@@ -190,12 +190,18 @@ def not_found(question: str, why: str = NOT_FOUND) -> Answer:
     return Answer(question, why, False)
 
 
+#: what an index with no articles answers, rather than "the articles don't say", which hides it
+NOTHING_LOADED = "No articles are loaded yet."
+
+
 def answer(
     question: str, searcher: Searcher, min_score: float = 0.45, max_quotes: int = 5, max_passages: int = 3, where: Where | None = None
 ) -> Answer:
     """Who said X / what did P say (about Y) / anything else, answered from the index (from the
     articles `where` admits, when given, and from the dates the question names)."""
     typed = " ".join(question.split())
+    if not searcher.index.articles:
+        return not_found(typed, NOTHING_LOADED)
     asked_text, outlet = outlet_filter(typed, searcher)
     asked = read_question(asked_text)
     if not asked.text:

@@ -160,11 +160,11 @@ def setup(bot: WhosaidBot) -> None:
     @tree.context_menu(name="Who said this?")
     async def who_said_this(interaction: discord.Interaction, message: discord.Message) -> None:
         check_cooldown(bot, interaction.user.id)
-        await interaction.response.defer(thinking=True)
         text = message.content.strip()
-        if not text:
-            await interaction.followup.send("That message has no text to look for.", ephemeral=True)
+        if not text:  # (before the defer: a reply after a public defer would be public too)
+            await interaction.response.send_message("That message has no text to look for.", ephemeral=True)
             return
+        await interaction.response.defer(thinking=True)
         result = await bot.answer(f"Who said {text[:500]}")
         await send_pages(interaction, answer_pages(result), why_pages(result.quotes) if result.found else None)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import re
 import sys
@@ -12,7 +13,7 @@ import discord
 from discord.ext import commands
 
 from bot import commands as bot_commands
-from bot.answer import Answer, answer, told
+from bot.answer import NOTHING_LOADED, Answer, answer, told
 from bot.render import Pages, answer_pages, why_pages
 from bot.settings import BotSettings
 from embeddings.live import LiveIndex
@@ -59,7 +60,11 @@ class WhosaidBot(commands.Bot):
     async def answer(self, question: str, where: Where | None = None) -> Answer:
         searcher = self.live.searcher  # one generation for the whole answer, even if a reload lands
         s = self.settings
-        return await asyncio.to_thread(answer, question, searcher, s.min_score, s.max_quotes, s.max_passages, where)
+        result = await asyncio.to_thread(answer, question, searcher, s.min_score, s.max_quotes, s.max_passages, where)
+        if result.text == NOTHING_LOADED:
+            hint = f"{NOTHING_LOADED} An admin can add some with /add, or put files in `{s.articles_dir}` and run /reload."
+            return dataclasses.replace(result, text=hint)
+        return result
 
     async def on_message(self, message: discord.Message) -> None:
         """`@whosaid who said …?` gets the same answer as /ask, as a reply."""

@@ -53,7 +53,11 @@ class LiveIndex:
         return self._reload.locked()
 
     def open(self) -> Searcher:
-        """Load the persisted index, or build it when there is none yet."""
+        """Load the persisted index, or build it when there is none yet (from an empty articles
+        folder, made if missing: a first start with the example settings answers, and says so)."""
+        if not self.settings.articles_dir.exists():
+            self.settings.articles_dir.mkdir(parents=True)
+            log.warning("the articles folder %s did not exist: made it, empty; put articles there and reload", self.settings.articles_dir)
         try:
             self._searcher = open_searcher(self.settings)
         except IndexLoadError as exc:

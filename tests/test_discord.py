@@ -168,6 +168,13 @@ async def test_context_menu_who_said_this(bot, fake: FakeDiscord) -> None:
     assert "Rustem Umerov" in embed_text(followup)
 
 
+async def test_context_menu_on_a_message_without_text_answers_only_who_asked(bot, fake: FakeDiscord) -> None:
+    target = fake.user_message("", mention_bot=False)
+    (reply,) = await run_command(fake, fake.interaction("Who said this?", command_type=3, target=target))
+    assert reply.body["type"] == 4 and reply.body["data"]["flags"] & 64
+    assert "no text to look for" in reply.body["data"]["content"]
+
+
 async def test_reconnect_resumes_and_keeps_answering(bot, fake: FakeDiscord) -> None:
     identifies = fake.identifies
     await fake.reconnect()
