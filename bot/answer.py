@@ -210,6 +210,8 @@ def answer(
     where = _with_dates(where, asked)
     if outlet and not (where and where.source):
         where = Where(outlet, where.since if where else None, where.until if where else None)
+    if (none_left := searcher.left_out(where)) is not None:
+        return not_found(question, none_left)
     if asked.speaker:
         return speaker_quotes(question, asked, searcher, max_quotes, where)
     if asked.who_said:

@@ -43,11 +43,28 @@ def _filters(command: Callable) -> Callable:
     return click.option("--source", help="Only articles from this outlet (part of its name or domain).")(command)
 
 
-@click.group()
+class _Group(click.Group):
+    """`-v` anywhere on the line, not only before the command (`whosaid ask "…" -v`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if "-v" in args or "--verbose" in args:
+            args = ["--verbose", *(a for a in args if a not in {"-v", "--verbose"})]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_Group)
 @click.option("-v", "--verbose", is_flag=True, help="Log progress and skipped files.")
+@click.version_option(package_name="whosaid", prog_name="whosaid")
 def cli(verbose: bool) -> None:
-    """Who said what in a folder of news articles: verbatim quotes with citations."""
+    """Who said what in a folder of news articles: verbatim quotes with citations.
+
+    \b
+    Example:
+      whosaid index --articles sample
+      whosaid ask "Who said there is still a lot of work to be done?"
+    """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("faiss.loader").setLevel(logging.WARNING)  # its "could not load AVX512" lines are no news
 
 
 @cli.command()
@@ -56,7 +73,12 @@ def cli(verbose: bool) -> None:
 @click.option("--allow-empty", is_flag=True, help="Allow a load with no articles to empty an existing index.")
 @click.option("--watch", is_flag=True, help="Keep running and re-index when the articles change.")
 def index(articles: Path | None, index_dir: Path | None, allow_empty: bool, watch: bool) -> None:
-    """Build or update the index (only new or changed articles are embedded)."""
+    """Build or update the index (only new or changed articles are embedded).
+
+    \b
+    Example:
+      whosaid index --articles ~/news --index ~/news-index
+    """
     from embeddings.index import IndexLoadError
     from embeddings.pipeline import BuildInProgress, NothingLoaded, build_index
 
@@ -64,7 +86,6 @@ def index(articles: Path | None, index_dir: Path | None, allow_empty: bool, watc
     articles = articles or settings.articles_dir
     if not articles.exists():
         _fail(f"articles folder {articles} does not exist")
-    logging.getLogger("embeddings.articles").setLevel(logging.WARNING)
     previous = None
     while True:
         try:
@@ -100,7 +121,13 @@ def _searcher(index_dir: Path | None):
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 @_filters
 def ask(question: str, index_dir: Path | None, as_json: bool, source: str | None, since: str | None, until: str | None) -> None:
-    """Answer QUESTION; with '-', answer one question per line of stdin."""
+    """Answer QUESTION; with '-', answer one question per line of stdin.
+
+    \b
+    Example:
+      whosaid ask "What did Rubio say about Russia?" --since 2025-11-01
+      whosaid ask - --json < questions.txt
+    """
     from bot.answer import answer
     from embeddings.search import Where
 
@@ -113,10 +140,8 @@ def ask(question: str, index_dir: Path | None, as_json: bool, source: str | None
         result = answer(q, searcher, settings.min_score, settings.max_quotes, settings.max_passages, Where(source, since, until))
         if as_json:
             click.echo(_dump(result.to_json()))
-        elif question == "-":
-            click.echo(_dump(result.text))
         else:
-            click.echo(result.text)
+            click.echo(result.text + ("\n" if question == "-" else ""))  # (a blank line between answers)
 
 
 @cli.command()
@@ -136,8 +161,14 @@ def quotes(
     since: str | None,
     until: str | None,
 ) -> None:
-    """List quotes, by speaker and/or topic."""
-    from bot.answer import describe, list_quotes, quote_json
+    """List quotes, by speaker and/or topic, each with its citation.
+
+    \b
+    Example:
+      whosaid quotes --speaker Rubio --about Russia
+      whosaid quotes --speaker "the secretary of state" --json
+    """
+    from bot.answer import citation, describe, list_quotes, quote_json
     from embeddings.search import Where
 
     results = list_quotes(_searcher(index_dir), speaker, about, limit, Where(source, since, until))
@@ -146,8 +177,12 @@ def quotes(
         return
     if not results:
         click.echo("No quotes found.")
+        return
     for n, r in enumerate(results, 1):
         click.echo(describe(r, n))
+    click.echo("")
+    for n, r in enumerate(results, 1):
+        click.echo(f"[{n}] {citation(r.article, r.quote.paragraph)}")
 
 
 @cli.command()
@@ -155,8 +190,14 @@ def quotes(
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines, one quote per line.")
 @click.option("--explain", is_flag=True, help="Under each quote, why it has this speaker: the rules that decided.")
 def extract(paths: tuple[Path, ...], as_json: bool, explain: bool) -> None:
-    """Quotes and speakers of article files, without an index."""
-    from embeddings.articles import ArticleError, read_file
+    """Quotes and speakers of article files (or every article in a folder), without an index.
+
+    \b
+    Example:
+      whosaid extract sample --explain
+      whosaid extract article.txt --json
+    """
+    from embeddings.articles import ArticleError, article_files, read_file
     from embeddings.attribution import explain as explain_how
     from embeddings.attribution import extract_quotes
     from embeddings.nlp import load_nlp, parse_articles
@@ -164,7 +205,8 @@ def extract(paths: tuple[Path, ...], as_json: bool, explain: bool) -> None:
     settings = _settings()
     nlp = load_nlp(settings.spacy_model)
     failed = 0
-    for path in paths:
+    files = [f for path in paths for f in (sorted(article_files(path)) if path.is_dir() else [path])]
+    for path in files:
         if not path.is_file():
             click.echo(f"whosaid: {path}: no such file", err=True)
             failed += 1
@@ -193,13 +235,18 @@ def extract(paths: tuple[Path, ...], as_json: bool, explain: bool) -> None:
                 click.echo(_dump(row) if as_json else f"{path}:{q.paragraph} [{q.kind}] {q.speaker or '?'}: {q.text}")
                 if explain and not as_json:
                     click.echo(textwrap.indent(explain_how(q.how), "    "))
-    if failed == len(paths):
+    if failed == len(files):
         sys.exit(1)
 
 
 @cli.command()
 def rules() -> None:
-    """The attribution rules, stage by stage, as Markdown (docs/attribution.md is this output)."""
+    """The attribution rules, stage by stage, as Markdown (docs/attribution.md is this output).
+
+    \b
+    Example:
+      whosaid rules > docs/attribution.md
+    """
     from embeddings.attribution.catalogue import catalogue
 
     click.echo(catalogue(), nl=False)
@@ -207,7 +254,13 @@ def rules() -> None:
 
 @cli.command()
 def run() -> None:
-    """Start the Discord bot (needs DISCORD_TOKEN)."""
+    """Start the Discord bot (needs DISCORD_TOKEN).
+
+    \b
+    Example:
+      cp .env.example .env   # then fill in DISCORD_TOKEN
+      whosaid run
+    """
     from bot.discord_app import main
 
     main()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+import charset_normalizer
 import yaml
 
 log = logging.getLogger(__name__)
@@ -252,7 +253,7 @@ def parse_newsplease(record: object, key: str) -> Article:
     )
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes, key: str) -> str:
     if not data.strip():
         raise ArticleError("empty file")
     if b"\x00" in data[:8192]:
@@ -260,7 +261,22 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ArticleError(f"not UTF-8 text (byte {exc.start})") from exc
+        guess = _legacy_encoding(data)
+        if guess is None:
+            raise ArticleError(f"not UTF-8 text (byte {exc.start}), and no other encoding fits") from exc
+        log.warning("%s is not UTF-8: read as %s", key, guess.encoding)
+        return str(guess)
+
+
+def _legacy_encoding(data: bytes) -> charset_normalizer.CharsetMatch | None:
+    """charset-normalizer's reading of a file that is not UTF-8. On short texts it ranks several
+    code pages alike (for French, iso8859_10 first, which reads « as Ŧ); Windows-1252, the commonest
+    legacy encoding of Western news text, wins when it reads the bytes as cleanly as the best guess."""
+    best = charset_normalizer.from_bytes(data).best()
+    western = charset_normalizer.from_bytes(data, cp_isolation=["cp1252"]).best()
+    if western is not None and (best is None or western.chaos <= best.chaos):
+        return western
+    return best
 
 
 def read_file(path: Path, key: str, max_bytes: int) -> list[Article]:
@@ -286,7 +302,7 @@ def _read(path: Path, key: str, max_bytes: int) -> list[Article]:
     size = path.stat().st_size
     if size > max_bytes:
         raise ArticleError(f"too large ({size:,} bytes; the limit is {max_bytes:,})")
-    text = _decode(path.read_bytes())
+    text = _decode(path.read_bytes(), key)
     suffix = path.suffix.lower()
     if suffix in {".txt", ".md"}:
         return [parse_text(text, key)]
@@ -296,7 +312,7 @@ def _read(path: Path, key: str, max_bytes: int) -> list[Article]:
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ArticleError(f"malformed JSON (line {exc.lineno}: {exc.msg})") from exc
+            raise ArticleError(f"malformed JSON ({exc})") from exc
         return [parse_newsplease(record, key)]
     if suffix == ".jsonl":
         articles = []
@@ -306,7 +322,7 @@ def _read(path: Path, key: str, max_bytes: int) -> list[Article]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ArticleError(f"malformed JSON on line {number} ({exc.msg})") from exc
+                raise ArticleError(f"malformed JSON on line {number} ({exc})") from exc
             articles.append(parse_newsplease(record, f"{key}#{number}"))
         if not articles:
             raise ArticleError("no articles in the JSON Lines file")
@@ -356,9 +372,9 @@ def load_articles(
             result.stamps[key] = Stamp.of(stat, len(articles))
         except (ArticleError, OSError) as exc:
             reason = str(exc) if isinstance(exc, ArticleError) else f"cannot read ({exc.strerror or exc})"
-            log.warning("skipped %s: %s", key, reason)
+            log.info("skipped %s: %s", key, reason)  # (the build's summary reports it, once)
             result.skipped.append(Skipped(key, reason))
         except Exception as exc:  # a parser bug in a dependency must not stop the load
-            log.warning("skipped %s: %s", key, exc)
+            log.info("skipped %s: %s", key, exc)
             result.skipped.append(Skipped(key, f"could not be parsed ({exc.__class__.__name__})"))
     return LoadResult(result.articles, result.skipped, files, result.stamps)

@@ -114,16 +114,27 @@ class BuildReport:
     seconds: float
 
     def summary(self, index: Index) -> str:
+        """What the build did, in lines: totals, then the files added, updated and removed (the
+        first 20 of each, then a count), and every file skipped with its reason."""
         lines = [
-            f"{len(index.articles)} articles, {len(index.passages)} passages, {len(index.quotes)} quotes (generation {index.generation})",
+            f"{plural(len(index.articles), 'article')}, {plural(len(index.passages), 'passage')}, "
+            f"{plural(len(index.quotes), 'quote')} (generation {index.generation})",
             f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, renamed {len(self.renamed)}, "
             f"unchanged {self.unchanged}, duplicates {len(self.duplicates)}, skipped {len(self.skipped)}; "
-            f"embedded {self.embedded} texts in {self.seconds:.1f}s",
+            f"embedded {plural(self.embedded, 'text')} in {self.seconds:.1f}s",
         ]
+        for sign, paths in (("added", self.added), ("updated", self.updated), ("removed", self.removed)):
+            lines += [f"  {sign} {path}" for path in paths[:20]]
+            lines += [f"  {sign} \u2026 and {len(paths) - 20} more"] if len(paths) > 20 else []
         lines += [f"  skipped {s.path}: {s.reason}" for s in self.skipped]
         lines += [f"  duplicate {a} (same text as {b})" for a, b in self.duplicates]
         lines += [f"  renamed {a} -> {b}" for a, b in self.renamed]
         return "\n".join(lines)
+
+
+def plural(n: int, noun: str) -> str:
+    """ "1 article", "2 articles"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @dataclass(frozen=True)

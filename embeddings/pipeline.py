@@ -76,6 +76,8 @@ def build_unsaved(
     build lock and saves the result."""
     known = previous.known_files() if previous is not None and previous.extractor == EXTRACTOR_VERSION else None
     loaded = load_articles(articles_dir, settings.max_file_bytes, settings.max_articles, known)
+    if loaded.files == 0:
+        log.warning("%s holds no article files (.txt, .md, .html, .json, .jsonl): the index has no articles", articles_dir)
     if not loaded.articles and not allow_empty and previous is not None and previous.articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in loaded.skipped[:5])
         raise NothingLoaded(

@@ -5,6 +5,7 @@ source, date range) are applied inside both searches, not by fetching more and t
 from __future__ import annotations
 
 import bisect
+import datetime
 import logging
 import re
 import threading
@@ -54,6 +55,10 @@ def check_date(value: str) -> str:
     value = value.strip()
     if not _DATE.fullmatch(value):
         raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2025-02-18")
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is no day of the calendar (YYYY-MM-DD, e.g. 2025-02-18)") from None
     return value
 
 
@@ -73,6 +78,11 @@ class Where:
 
     def __bool__(self) -> bool:
         return bool(self.source or self.since or self.until)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """ "1 has", "397 have"."""
+    return f"{n} {one if n == 1 else many}"
 
 
 @dataclass(frozen=True)
@@ -183,6 +193,14 @@ class Searcher:
         chosen = np.asarray(ids, dtype=np.int64) if ids is not None else None
         if not where:
             return chosen
+        admitted = self.admitted(where)
+        owners = self.quote_article if kind == "quotes" else self.passage_article
+        if chosen is None:
+            return np.flatnonzero(admitted[owners])
+        return chosen[admitted[owners[chosen]]]
+
+    def admitted(self, where: Where) -> np.ndarray:
+        """Which articles (by position) the filter lets through."""
         admitted = np.ones(len(self.index.articles), dtype=bool)
         if where.source:
             admitted &= np.char.find(self.article_source, where.source.lower()) >= 0
@@ -192,10 +210,25 @@ class Searcher:
             admitted &= self.article_date >= where.since
         if where.until:
             admitted &= self.article_date <= where.until
-        owners = self.quote_article if kind == "quotes" else self.passage_article
-        if chosen is None:
-            return np.flatnonzero(admitted[owners])
-        return chosen[admitted[owners[chosen]]]
+        return admitted
+
+    def left_out(self, where: Where | None) -> str | None:
+        """When a filter lets no article through, why, in counts ("The filter leaves out all 397
+        articles: 397 have no date."); None when some get through."""
+        if not where or self.admitted(where).any():
+            return None
+        n = len(self.index.articles)
+        reasons = []
+        if where.since or where.until:
+            undated = int((self.article_date == "").sum())
+            reasons += [f"{plural(undated, 'has', 'have')} no date"] if undated else []
+            reasons += [f"{plural(n - undated, 'is', 'are')} dated outside the range"] if n - undated else []
+        if where.source:
+            unnamed = int((self.article_source == "").sum())
+            reasons += [f"{plural(unnamed, 'names', 'name')} no outlet"] if unnamed else []
+            others = n - unnamed
+            reasons += [f"{plural(others, 'is', 'are')} from other outlets than \u201c{where.source}\u201d"] if others else []
+        return f"The filter leaves out all {n} articles: " + "; ".join(reasons) + "."
 
     def outlets(self) -> dict[str, str]:
         """The articles' outlets by a loose key ("foxnews" for "Fox News" and "foxnews.com"), so a

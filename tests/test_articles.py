@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,6 @@ BAD_FILES = {
     "empty.txt": (b"", "empty"),
     "blank.md": (b"\n\n   \n", "empty"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
-    "latin1.txt": ("Caf\u00e9 news\n\nIl a dit \u00abbonjour\u00bb.".encode("latin-1"), "UTF-8"),
     "broken.json": (b'{"title": "x", "text": ', "malformed JSON"),
     "nolist.json": (b"[1, 2, 3]", "not an object"),
     "notext.json": (json.dumps({"title": "No body"}).encode(), "no 'text'"),
@@ -84,6 +84,7 @@ BAD_FILES = {
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
 def test_bad_file_is_skipped_with_its_name_and_reason(tmp_path: Path, name: str, caplog) -> None:
+    caplog.set_level(logging.INFO)  # (the build's summary reports skipped files; the log says it at INFO)
     data, reason = BAD_FILES[name]
     (tmp_path / "good.txt").write_text("Good headline\n\nA fine paragraph.", encoding="utf-8")
     (tmp_path / name).write_bytes(data)
@@ -93,6 +94,13 @@ def test_bad_file_is_skipped_with_its_name_and_reason(tmp_path: Path, name: str,
     assert reason.lower() in result.skipped[0].reason.lower()
     assert name in caplog.text
     assert result.files == 2
+
+
+def test_a_latin1_file_is_decoded_and_said_so(tmp_path: Path, caplog) -> None:
+    (tmp_path / "latin1.txt").write_bytes("Caf\u00e9 news\n\nIl a dit \u00abbonjour\u00bb au caf\u00e9 de la gare.".encode("latin-1"))
+    (article,) = load_articles(tmp_path).articles
+    assert article.title == "Caf\u00e9 news" and "\u00abbonjour\u00bb" in article.paragraphs[0]
+    assert "latin1.txt is not UTF-8: read as" in caplog.text
 
 
 def test_oversized_and_too_many(tmp_path: Path) -> None:
