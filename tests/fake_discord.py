@@ -63,6 +63,8 @@ class FakeDiscord:
         self.app = web.Application()
         self.app.router.add_route("*", "/api/v10/{tail:.*}", self.rest)
         self.app.router.add_get("/gateway", self.gateway)
+        self.app.router.add_get("/attachments/{id}", self.cdn)
+        self.files: dict[str, bytes] = {}
         self.runner: web.AppRunner | None = None
         self.port = 0
         self.sent: asyncio.Queue[Sent] = asyncio.Queue()
@@ -323,6 +325,16 @@ class FakeDiscord:
             "context": 0,
             "attachment_size_limit": 8_388_608,
         }
+
+    def attachment(self, filename: str, data: bytes) -> dict[str, Any]:
+        """A file a user attached, served from this server as Discord's CDN would serve it."""
+        key = snowflake()
+        self.files[key] = data
+        url = f"{self.base}/attachments/{key}"
+        return {"id": key, "filename": filename, "size": len(data), "url": url, "proxy_url": url, "content_type": "text/plain"}
+
+    async def cdn(self, request: web.Request) -> web.Response:
+        return web.Response(body=self.files[request.match_info["id"]])
 
     def user_message(self, content: str, *, uid: int = MEMBER_ID, mention_bot: bool = True) -> dict[str, Any]:
         return {

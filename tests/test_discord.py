@@ -268,3 +268,60 @@ async def test_why_this_speaker_shows_the_deciding_rule_privately(bot, fake: Fak
     step = text.split("[1] Marco Rubio**\n", 1)[1].splitlines()[0]
     assert rule_named(step.split(":")[0].split(" ")[0]) is not None, f"{step!r} names no rule"
     assert "\u2192 Marco Rubio" in text, "the trace ends at the speaker shown"
+
+
+def _add(fake: FakeDiscord, files: list[tuple[str, bytes]], uid: int = ADMIN_ID) -> dict:
+    """An /add interaction with these files attached."""
+    attached = [fake.attachment(name, data) for name, data in files]
+    names = ["file", *(f"file{n}" for n in range(2, len(files) + 1))]
+    payload = fake.interaction("add", [{"name": n, "type": 11, "value": a["id"]} for n, a in zip(names, attached, strict=True)], uid=uid)
+    payload["data"]["resolved"] = {"attachments": {a["id"]: a for a in attached}}
+    return payload
+
+
+async def test_admins_add_articles_from_discord_and_bad_files_are_refused(bot, fake: FakeDiscord, corpus: Path) -> None:
+    good = (
+        "date 2026-03-02 Ferry link reopens\n\n\u201cThe ferry will run every hour from Monday,\u201d said harbour chief Edda Varga.\n"
+    ).encode()
+    (refusal,) = await run_command(fake, _add(fake, [("ferry.txt", good)], uid=MEMBER_ID))
+    assert refusal.body["data"]["flags"] & 64 and "admin" in refusal.body["data"]["content"]
+    files = [
+        ("../../ferry.txt", good),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"),
+        ("huge.txt", b"Headline\n\n" + b"word " * (bot.settings.max_file_bytes // 5 + 1)),
+        ("notes.exe", good),
+    ]
+    _, followup = await run_command(fake, _add(fake, files))
+    text = embed_text(followup)
+    assert "+ ferry.txt: \u201cFerry link reopens\u201d" in text
+    assert (
+        "photo.txt: skipped, binary file" in text
+        and "huge.txt: skipped, too large" in text
+        and "notes.exe: skipped, not an article" in text
+    )
+    assert (corpus / "ferry.txt").is_file() and not (corpus.parent.parent / "ferry.txt").exists(), "saved inside the folder only"
+    assert not (corpus / "photo.txt").exists() and not (corpus / "huge.txt").exists()
+    assert "Added 1" in text
+    question = {"name": "question", "type": 3, "value": "Who said the ferry will run every hour?"}
+    _, answer = await run_command(fake, fake.interaction("ask", [question]))
+    assert "Edda Varga" in embed_text(answer)
+
+
+async def test_admins_remove_an_article_picked_by_headline(bot, fake: FakeDiscord, corpus: Path) -> None:
+    (corpus / "gone.txt").write_text(
+        "date 2026-03-03 Lighthouse sale\n\n\u201cThe lighthouse is sold,\u201d said mayor Ola Brenn.\n", encoding="utf-8"
+    )
+    await run_command(fake, fake.interaction("reload", uid=ADMIN_ID))
+    typed = fake.interaction("remove", [{"name": "article", "type": 3, "value": "lighthouse", "focused": True}], kind=4)
+    (choices,) = await run_command(fake, typed)
+    (choice,) = choices.body["data"]["choices"]
+    assert choice["name"] == "Lighthouse sale"
+    (refusal,) = await run_command(
+        fake, fake.interaction("remove", [{"name": "article", "type": 3, "value": choice["value"]}], uid=MEMBER_ID)
+    )
+    assert refusal.body["data"]["flags"] & 64 and (corpus / "gone.txt").exists()
+    _, followup = await run_command(
+        fake, fake.interaction("remove", [{"name": "article", "type": 3, "value": choice["value"]}], uid=ADMIN_ID)
+    )
+    assert "removed gone.txt" in embed_text(followup) and "removed 1" in embed_text(followup).lower()
+    assert not (corpus / "gone.txt").exists() and choice["value"] not in bot.live.searcher.index.articles
