@@ -240,6 +240,35 @@ def extract(paths: tuple[Path, ...], as_json: bool, explain: bool) -> None:
 
 
 @cli.command()
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (default: WHOSAID_INDEX_DIR).")
+@click.option("--all", "every", is_flag=True, help="Every vote, not only the answers voted down.")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one vote per line.")
+def feedback(index_dir: Path | None, every: bool, as_json: bool) -> None:
+    """The answers readers voted down on Discord (👎), newest first, for a person to check.
+
+    \b
+    Example:
+      whosaid feedback
+      whosaid feedback --all --json > votes.jsonl
+    """
+    from bot.feedback import FeedbackStore
+
+    store = FeedbackStore((index_dir or _settings().index_dir) / "feedback.sqlite")
+    votes = store.votes(None if every else -1)
+    if not votes:
+        click.echo("No votes yet." if every else "No answer has been voted down.")
+    for v in votes:
+        if as_json:
+            click.echo(_dump({"at": v.at, "vote": v.vote, "question": v.question, "answer": v.answer, "quotes": v.quotes}))
+            continue
+        thumb = "\N{THUMBS UP SIGN}" if v.vote > 0 else "\N{THUMBS DOWN SIGN}"
+        click.echo(f"{v.at} {thumb} {v.question}")
+        for q in v.quotes:
+            click.echo(f"    {q['speaker'] or 'no one named'}: \u201c{q['quote'][:160]}\u201d ({q['article']}, paragraph {q['paragraph']})")
+            click.echo(f"      why: {q['how']}" if q["how"] else "      why: (not recorded)")
+
+
+@cli.command()
 def rules() -> None:
     """The attribution rules, stage by stage, as Markdown (docs/attribution.md is this output).
 

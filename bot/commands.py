@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import discord
@@ -51,10 +52,15 @@ def check_cooldown(bot: WhosaidBot, user_id: int) -> None:
 
 
 async def send_pages(
-    interaction: discord.Interaction, pages: list[discord.Embed], why: list[discord.Embed] | None = None, ephemeral: bool = False
+    interaction: discord.Interaction,
+    pages: list[discord.Embed],
+    why: list[discord.Embed] | None = None,
+    ephemeral: bool = False,
+    vote: Callable[[int, int], None] | None = None,
 ) -> None:
-    """A followup with the first page, buttons when there are more, and "Why this speaker?" when `why` has it."""
-    view = Pages(pages, interaction.user.id, why)
+    """A followup with the first page, buttons when there are more, "Why this speaker?" when `why`
+    has it, and 👍 / 👎 when `vote` takes votes."""
+    view = Pages(pages, interaction.user.id, why, vote)
     extra = {"view": view} if view.needed else {}
     await interaction.followup.send(embed=pages[0], ephemeral=ephemeral, **extra)
 
@@ -99,7 +105,7 @@ def setup(bot: WhosaidBot) -> None:
         check_cooldown(bot, interaction.user.id)
         await interaction.response.defer(thinking=True)
         result = await bot.answer(question, Where(source, since, until))
-        await send_pages(interaction, answer_pages(result), why_pages(result.quotes) if result.found else None)
+        await send_pages(interaction, answer_pages(result), why_pages(result.quotes) if result.found else None, vote=bot.voter(result))
 
     @tree.command(name="quotes", description="A person's quotes in the loaded articles.")
     @app_commands.describe(
@@ -217,7 +223,7 @@ def setup(bot: WhosaidBot) -> None:
             return
         await interaction.response.defer(thinking=True)
         result = await bot.answer(f"Who said {text[:500]}")
-        await send_pages(interaction, answer_pages(result), why_pages(result.quotes) if result.found else None)
+        await send_pages(interaction, answer_pages(result), why_pages(result.quotes) if result.found else None, vote=bot.voter(result))
 
     @tree.error
     async def on_error(interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:

@@ -8,12 +8,14 @@ import logging
 import re
 import sys
 import time
+from collections.abc import Callable
 
 import discord
 from discord.ext import commands
 
 from bot import commands as bot_commands
 from bot.answer import NOTHING_LOADED, Answer, answer, told
+from bot.feedback import FeedbackStore
 from bot.render import Pages, answer_pages, why_pages
 from bot.settings import BotSettings
 from embeddings.live import LiveIndex
@@ -38,6 +40,7 @@ class WhosaidBot(commands.Bot):
         self.errors: list[BaseException] = []
         self.started = time.monotonic()
         self.ready_after: float | None = None
+        self.feedback = FeedbackStore(settings.index_dir / "feedback.sqlite") if settings.feedback else None
 
     async def setup_hook(self) -> None:
         # Loading (or first building) the index embeds text: a worker thread, never the loop.
@@ -66,6 +69,13 @@ class WhosaidBot(commands.Bot):
             return dataclasses.replace(result, text=hint)
         return result
 
+    def voter(self, result: Answer) -> Callable[[int, int], None] | None:
+        """What the 👍 / 👎 buttons of this answer call, or None (feedback off, or nothing found)."""
+        store = self.feedback
+        if store is None or not result.found:
+            return None
+        return lambda user_id, vote: store.record(result, user_id, vote)
+
     async def on_message(self, message: discord.Message) -> None:
         """`@whosaid who said …?` gets the same answer as /ask, as a reply."""
         if message.author.bot or self.user is None or self.user not in message.mentions:
@@ -90,7 +100,7 @@ class WhosaidBot(commands.Bot):
             self.errors.append(exc)
             await message.reply("Sorry, something went wrong while answering. The error has been logged.", mention_author=False)
             return
-        view = Pages(pages, message.author.id, why_pages(result.quotes) if result.found else None)
+        view = Pages(pages, message.author.id, why_pages(result.quotes) if result.found else None, self.voter(result))
         extra = {"view": view} if view.needed else {}
         await message.reply(embed=pages[0], mention_author=False, **extra)
 

@@ -3,6 +3,9 @@ what does not fit goes to the next page, never cut mid-citation."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+
 import discord
 
 from bot.answer import Answer, PassageHit, QuoteHit, citation, heading, lead
@@ -120,17 +123,28 @@ class Pages(discord.ui.View):
     """Previous / next buttons over a list of embeds (only the asker turns the pages), and a "Why
     this speaker?" button that shows anyone who presses it, privately, how each speaker was found."""
 
-    def __init__(self, pages: list[discord.Embed], owner_id: int, why: list[discord.Embed] | None = None, timeout: float = 600) -> None:
+    def __init__(
+        self,
+        pages: list[discord.Embed],
+        owner_id: int,
+        why: list[discord.Embed] | None = None,
+        vote: Callable[[int, int], None] | None = None,
+        timeout: float = 600,
+    ) -> None:
         super().__init__(timeout=timeout)
         self.pages = pages
         self.owner_id = owner_id
         self.index = 0
         self.why_pages = why or []
+        self.vote = vote
         if len(pages) < 2:
             self.remove_item(self.previous)
             self.remove_item(self.next)
         if not self.why_pages:
             self.remove_item(self.why)
+        if vote is None:
+            self.remove_item(self.good)
+            self.remove_item(self.bad)
         self._sync()
 
     @property
@@ -144,7 +158,8 @@ class Pages(discord.ui.View):
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         pressed = (interaction.data or {}).get("custom_id")
-        if pressed != self.why.custom_id and interaction.user.id != self.owner_id:
+        anyone = {self.why.custom_id, self.good.custom_id, self.bad.custom_id}
+        if pressed not in anyone and interaction.user.id != self.owner_id:
             await interaction.response.send_message("Only the person who asked can turn these pages.", ephemeral=True)
             return False
         return True
@@ -164,3 +179,17 @@ class Pages(discord.ui.View):
     @discord.ui.button(label="Why this speaker?", style=discord.ButtonStyle.secondary)
     async def why(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         await interaction.response.send_message(embed=self.why_pages[0], ephemeral=True)
+
+    @discord.ui.button(emoji="\N{THUMBS UP SIGN}", style=discord.ButtonStyle.secondary)
+    async def good(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await self._voted(interaction, 1)
+
+    @discord.ui.button(emoji="\N{THUMBS DOWN SIGN}", style=discord.ButtonStyle.secondary)
+    async def bad(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await self._voted(interaction, -1)
+
+    async def _voted(self, interaction: discord.Interaction, vote: int) -> None:
+        assert self.vote is not None
+        await asyncio.to_thread(self.vote, interaction.user.id, vote)
+        thanks = "Thanks: noted." if vote > 0 else "Thanks: someone will check this answer."
+        await interaction.response.send_message(thanks, ephemeral=True)

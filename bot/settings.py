@@ -20,6 +20,8 @@ class BotSettings(Settings):
     channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     cooldown_seconds: float = 3.0
     watch: bool = False
+    #: 👍 / 👎 buttons under answers; votes go to feedback.sqlite in the index folder
+    feedback: bool = True
 
     @field_validator("guild_id", mode="before")
     @classmethod

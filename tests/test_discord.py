@@ -11,8 +11,10 @@ import discord
 import pytest
 import pytest_asyncio
 import yarl
+from click.testing import CliRunner
 from discord.gateway import DiscordWebSocket
 
+from bot.cli import cli
 from bot.discord_app import create_bot
 from bot.settings import BotSettings
 from embeddings.attribution.rule import rule_named
@@ -67,6 +69,11 @@ async def run_command(fake: FakeDiscord, payload: dict) -> list:
     if first.kind == "callback" and first.body["type"] == 5:  # deferred: a followup follows
         out.append(await fake.next_sent("followup"))
     return out
+
+
+def _buttons(sent) -> dict[str, dict]:
+    """A message's buttons by label (or emoji)."""
+    return {c.get("label") or c["emoji"]["name"]: c for row in sent.body["components"] for c in row["components"]}
 
 
 def embed_text(sent) -> str:
@@ -216,7 +223,7 @@ async def test_page_buttons_turn_pages(bot, fake: FakeDiscord) -> None:
     _, followup = await run_command(
         fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "Who said harbour dredging plans statement?"}])
     )
-    buttons = {c["label"]: c for row in followup.body["components"] for c in row["components"]}
+    buttons = _buttons(followup)
     message = followup.response
     payload = fake.interaction("", kind=3)
     payload["data"] = {"custom_id": buttons["Next"]["custom_id"], "component_type": 2}
@@ -256,7 +263,7 @@ async def test_why_this_speaker_shows_the_deciding_rule_privately(bot, fake: Fak
     question = {"name": "question", "type": 3, "value": "Who said there is still a lot of work to be done?"}
     _, followup = await run_command(fake, fake.interaction("ask", [question]))
     assert "Marco Rubio" in embed_text(followup)
-    buttons = {c["label"]: c for row in followup.body["components"] for c in row["components"]}
+    buttons = _buttons(followup)
     assert "Next" not in buttons, "a one-page answer has no page buttons"
     payload = fake.interaction("", kind=3, uid=ADMIN_ID)  # not the asker: anyone may ask why
     payload["data"] = {"custom_id": buttons["Why this speaker?"]["custom_id"], "component_type": 2}
@@ -325,3 +332,25 @@ async def test_admins_remove_an_article_picked_by_headline(bot, fake: FakeDiscor
     )
     assert "removed gone.txt" in embed_text(followup) and "removed 1" in embed_text(followup).lower()
     assert not (corpus / "gone.txt").exists() and choice["value"] not in bot.live.searcher.index.articles
+
+
+async def test_a_vote_down_is_kept_for_a_person_to_check(bot, fake: FakeDiscord) -> None:
+    question = {"name": "question", "type": 3, "value": "What did Umerov say about the meeting?"}
+    _, followup = await run_command(fake, fake.interaction("ask", [question]))
+    buttons = _buttons(followup)
+    payload = fake.interaction("", kind=3, uid=ADMIN_ID)
+    payload["data"] = {"custom_id": buttons["\N{THUMBS DOWN SIGN}"]["custom_id"], "component_type": 2}
+    payload["message"] = followup.response
+    (thanks,) = await run_command(fake, payload)
+    assert thanks.body["data"]["flags"] & 64 and "check" in thanks.body["data"]["content"]
+    out = CliRunner().invoke(cli, ["feedback", "--index", str(bot.settings.index_dir)]).output
+    assert "What did Umerov say about the meeting?" in out and "Rustem Umerov" in out and "why: resolve." in out
+    stored = (bot.settings.index_dir / "feedback.sqlite").read_bytes()
+    assert str(ADMIN_ID).encode() not in stored, "voters are kept as hashes, not ids"
+
+
+async def test_no_vote_buttons_when_feedback_is_off(bot, fake: FakeDiscord, monkeypatch) -> None:
+    monkeypatch.setattr(bot, "feedback", None)
+    question = {"name": "question", "type": 3, "value": "What did Umerov say about the meeting?"}
+    _, followup = await run_command(fake, fake.interaction("ask", [question]))
+    assert "\N{THUMBS DOWN SIGN}" not in _buttons(followup) and "Why this speaker?" in _buttons(followup)
