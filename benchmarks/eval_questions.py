@@ -30,6 +30,7 @@ from eval_retrieval import make_corpus  # noqa: E402
 
 from bot.answer import Answer, answer  # noqa: E402
 from embeddings.pipeline import build_index, open_searcher  # noqa: E402
+from embeddings.progress import TerminalProgress  # noqa: E402
 from embeddings.search import Searcher  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
 
@@ -142,7 +143,7 @@ def print_table(table: dict[str, dict[str, float]], counts: dict[str, int]) -> N
 def open_bench_searcher(cache: Path) -> Searcher:
     corpus = make_corpus(cache, True)
     settings = Settings(articles_dir=corpus, index_dir=cache / f"{corpus.name}-index", _env_file=None)
-    build_index(settings, progress=True)
+    build_index(settings, progress=TerminalProgress())
     return open_searcher(settings)
 
 

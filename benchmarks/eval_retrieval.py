@@ -31,6 +31,7 @@ from eval_attribution import TITLES, file_offsets, gold_items, named, parse_ann,
 from bot.answer import answer  # noqa: E402
 from embeddings.people import quote_ids  # noqa: E402
 from embeddings.pipeline import build_index, open_searcher  # noqa: E402
+from embeddings.progress import TerminalProgress  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
 
 STOP = set("the a an and or of to in on at for with is are was were be been it its this that i we you he she they".split())
@@ -218,7 +219,7 @@ def main() -> None:
     suffix = "" if args.encoder == "torch" else f"-{args.encoder}"
     settings = Settings(articles_dir=corpus, index_dir=args.cache / f"{corpus.name}-index{suffix}", encoder=args.encoder, _env_file=None)
     started = time.perf_counter()
-    _, report = build_index(settings, progress=True)
+    _, report = build_index(settings, progress=TerminalProgress())
     print(f"index: {report.summary(open_searcher(settings).index).splitlines()[0]} ({time.perf_counter() - started:.0f}s)")
     searcher = open_searcher(settings)
     if args.bm25_weight is not None:

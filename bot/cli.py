@@ -81,6 +81,7 @@ def index(articles: Path | None, index_dir: Path | None, allow_empty: bool, watc
     """
     from embeddings.index import IndexLoadError
     from embeddings.pipeline import BuildInProgress, NothingLoaded, build_index
+    from embeddings.progress import TerminalProgress
 
     settings = _settings()
     articles = articles or settings.articles_dir
@@ -89,7 +90,11 @@ def index(articles: Path | None, index_dir: Path | None, allow_empty: bool, watc
     previous = None
     while True:
         try:
-            built, report = build_index(settings, articles, index_dir, previous, progress=sys.stderr.isatty(), allow_empty=allow_empty)
+            progress = TerminalProgress(sys.stderr)
+            try:
+                built, report = build_index(settings, articles, index_dir, previous, progress=progress, allow_empty=allow_empty)
+            finally:
+                progress.close()
         except (NothingLoaded, BuildInProgress, IndexLoadError, FileNotFoundError, RuntimeError) as exc:
             if not watch:
                 _fail(str(exc))

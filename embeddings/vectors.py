@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from embeddings.progress import Progress
 from embeddings.settings import DEFAULT_MODEL, split_embedder
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -48,15 +49,17 @@ def load_model(name: str = DEFAULT_MODEL):  # -> SentenceTransformer (import kep
         raise RuntimeError(f"cannot load embedding model {name!r} ({path}): {exc}") from exc
 
 
-def encode(model, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
-    """Normalised float32 vectors, one row per text."""
+def encode(model, texts: list[str], batch_size: int = 64, progress: Progress | None = None) -> np.ndarray:
+    """Normalised float32 vectors, one row per text; `progress` hears of every few batches."""
     if not texts:
         return np.zeros((0, model.get_embedding_dimension()), dtype=np.float32)
-    vectors = model.encode(
-        texts,
-        batch_size=batch_size,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=progress,
-    )
-    return np.ascontiguousarray(vectors, dtype=np.float32)
+    if progress is not None:
+        progress.stage("embedding", len(texts), "text")
+    step = batch_size * 8 if progress is not None else len(texts)
+    parts = []
+    for start in range(0, len(texts), step):
+        chunk = texts[start : start + step]
+        parts.append(model.encode(chunk, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False))
+        if progress is not None:
+            progress.advance(len(chunk))
+    return np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)

@@ -18,12 +18,12 @@ TOPICS = [
 ]
 
 
-def article(n: int) -> str:
-    """Article `n`: a headline and a dozen paragraphs, two named speakers quoted in several ways."""
-    rng = random.Random(n)
+def article(n: int, series: str = "report") -> str:
+    """Article `n` of a series: a headline and a dozen paragraphs, two named speakers quoted in several ways."""
+    rng = random.Random(f"{series}-{n}")
     a, b = (f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(2))
     place, work, people = TOPICS[n % len(TOPICS)]
-    paras = [f"Council debates {place}, report {n}"]
+    paras = [f"Council debates {place}, {series} {n}"]
     for k in range(12):
         paras.append(
             f"\u201cThe plan for {place} will cost more than we thought in round {k},\u201d said councillor {a}. "
@@ -38,6 +38,6 @@ def write_filler(folder: Path, count: int, prefix: str = "filler") -> list[Path]
     paths = []
     for n in range(count):
         path = folder / f"{prefix}-{n}.txt"
-        path.write_text(article(n), encoding="utf-8")
+        path.write_text(article(n, prefix), encoding="utf-8")
         paths.append(path)
     return paths

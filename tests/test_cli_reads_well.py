@@ -94,6 +94,7 @@ def test_a_build_says_what_it_did_once_and_whole(tmp_path: Path) -> None:
     both = r.stdout + r.stderr
     assert both.count("broken.json") == 1 and "Unterminated string starting at: line 1 column" in both
     assert "latin.txt is not UTF-8: read as" in r.stderr
+    assert "parsing: 2 of 2 articles in" in r.stderr and "embedding: " in r.stderr and "texts/s)" in r.stderr, "a line per stage, piped"
     assert r.stdout.startswith("2 articles,") and "added rubio-umerov-miami-talks.txt" in r.stdout and "added latin.txt" in r.stdout
 
 
@@ -102,7 +103,7 @@ def test_plurals_are_right_and_an_empty_folder_warns(tmp_path: Path, caplog: pyt
     one.mkdir()
     (one / "a.txt").write_text("Headline\n\nShort text.\n", encoding="utf-8")
     out = run("index", "--articles", str(one), "--index", str(tmp_path / "index1")).output
-    assert out.startswith("1 article, 1 passage, 0 quotes") and "embedded 1 text in" in out, out
+    assert "\n1 article, 1 passage, 0 quotes" in out and "embedded 1 text in" in out and "parsing: 1 of 1 article in" in out, out
     (tmp_path / "empty").mkdir()
     run("index", "--articles", str(tmp_path / "empty"), "--index", str(tmp_path / "index2"))
     assert any("holds no article files" in r.getMessage() for r in caplog.records)

@@ -20,6 +20,7 @@ from bot.settings import BotSettings
 from embeddings.attribution.rule import rule_named
 from tests.conftest import ARTICLES
 from tests.fake_discord import ADMIN_ID, BOT_ID, GUILD_ID, MEMBER_ID, FakeDiscord
+from tests.filler import write_filler
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -354,3 +355,37 @@ async def test_no_vote_buttons_when_feedback_is_off(bot, fake: FakeDiscord, monk
     question = {"name": "question", "type": 3, "value": "What did Umerov say about the meeting?"}
     _, followup = await run_command(fake, fake.interaction("ask", [question]))
     assert "\N{THUMBS DOWN SIGN}" not in _buttons(followup) and "Why this speaker?" in _buttons(followup)
+
+
+async def _all_until(fake: FakeDiscord, kind: str) -> list:
+    """Everything the bot sends until a message of `kind`, and whatever follows within a second."""
+    seen = [await fake.next_sent()]
+    while seen[-1].kind != kind:
+        seen.append(await fake.next_sent())
+    try:
+        while True:
+            seen.append(await fake.next_sent(timeout=1.0))
+    except TimeoutError:
+        return seen
+
+
+async def test_a_reload_says_how_far_it_has_got(bot, fake: FakeDiscord, corpus: Path, monkeypatch) -> None:
+    monkeypatch.setattr(bot, "progress_every", 0.0)
+    write_filler(corpus, 2, prefix="progress")
+    await fake.dispatch("INTERACTION_CREATE", fake.interaction("reload", uid=ADMIN_ID))
+    seen = await _all_until(fake, "followup")
+    edits = [s.body.get("content") or "" for s in seen if s.kind == "edit"]
+    assert any(e.startswith("Reloading \u2026 parsing:") for e in edits), edits
+    assert any("embedding:" in e and "texts/s" in e for e in edits), edits
+    assert "Added 2" in embed_text(next(s for s in seen if s.kind == "followup"))
+
+
+async def test_a_reload_past_the_interaction_window_ends_with_a_channel_message(bot, fake: FakeDiscord, corpus: Path, monkeypatch) -> None:
+    import bot.commands
+
+    monkeypatch.setattr(bot.commands, "INTERACTION_SECONDS", 0.0)
+    write_filler(corpus, 1, prefix="late")
+    await fake.dispatch("INTERACTION_CREATE", fake.interaction("reload", uid=ADMIN_ID))
+    seen = await _all_until(fake, "channel")
+    assert "Added 1" in embed_text(next(s for s in seen if s.kind == "channel"))
+    assert not [s for s in seen if s.kind in {"edit", "followup"}], "the expired interaction is not written to"
