@@ -167,11 +167,11 @@ def setup(bot: WhosaidBot) -> None:
         try:
             result = await asyncio.to_thread(bot.live.reload, progress=Progress(show, every=bot.progress_every))
         except ReloadInProgress as exc:
-            await interaction.followup.send(str(exc), ephemeral=True)
+            await private_reply(interaction, str(exc))
             return
         except Exception as exc:  # the previous index keeps serving; say so
             log.exception("reload failed")
-            await interaction.followup.send(f"Reload failed; the previous articles are still being served. ({exc})")
+            await private_reply(interaction, f"Reload failed; the previous articles are still being served. ({exc})")
             return
         pages = embeds("Reloaded", pack(reload_lines(result), budget=1800))
         if time.monotonic() - started >= INTERACTION_SECONDS and interaction.channel is not None:
@@ -218,7 +218,7 @@ def setup(bot: WhosaidBot) -> None:
         try:
             await asyncio.to_thread(remove_file, bot.settings.articles_dir, found.path)
         except FileNotFoundError as exc:
-            await interaction.followup.send(f"Could not remove it: {exc}.", ephemeral=True)
+            await private_reply(interaction, f"Could not remove it: {exc}.")
             return
         lines = [f"- removed {found.path} (\u201c{found.title}\u201d)", *await _reload_lines_or_failure(bot)]
         await send_pages(interaction, embeds("Removed an article", pack(lines, budget=1800)))
@@ -248,10 +248,20 @@ def setup(bot: WhosaidBot) -> None:
             log.error("command %s failed", interaction.command.name if interaction.command else "?", exc_info=error)
             bot.errors.append(error)
             message = "Sorry, something went wrong while answering. The error has been logged."
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
-            await interaction.response.send_message(message, ephemeral=True)
+        await private_reply(interaction, message)
+
+
+async def private_reply(interaction: discord.Interaction, message: str) -> None:
+    """An error reply only the user sees. After a public defer a followup would be public too, so
+    the "thinking…" message goes and the reply comes as a private followup."""
+    if not interaction.response.is_done():
+        await interaction.response.send_message(message, ephemeral=True)
+        return
+    try:
+        await interaction.delete_original_response()
+    except discord.HTTPException:  # (already gone, or never sent)
+        pass
+    await interaction.followup.send(message, ephemeral=True)
 
 
 def _admins_only(bot: WhosaidBot, interaction: discord.Interaction, what: str) -> None:

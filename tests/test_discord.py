@@ -241,6 +241,7 @@ async def test_an_error_inside_a_command_gets_an_apology(bot, fake: FakeDiscord,
     monkeypatch.setattr(bot, "answer", broken)
     _, followup = await run_command(fake, fake.interaction("ask", [{"name": "question", "type": 3, "value": "Who said anything?"}]))
     assert "Sorry" in followup.body["content"] and followup.body["flags"] & 64
+    assert "DELETE" in {m for m, path in fake.log if path.endswith("/messages/@original")}, "the public 'thinking…' goes first"
     assert len(bot.errors) == 1
     bot.errors.clear()
     monkeypatch.undo()
