@@ -382,9 +382,9 @@ async def test_a_reload_says_how_far_it_has_got(bot, fake: FakeDiscord, corpus: 
 
 
 async def test_a_reload_past_the_interaction_window_ends_with_a_channel_message(bot, fake: FakeDiscord, corpus: Path, monkeypatch) -> None:
-    import bot.commands
+    import bot.admin
 
-    monkeypatch.setattr(bot.commands, "INTERACTION_SECONDS", 0.0)
+    monkeypatch.setattr(bot.admin, "INTERACTION_SECONDS", 0.0)
     write_filler(corpus, 1, prefix="late")
     await fake.dispatch("INTERACTION_CREATE", fake.interaction("reload", uid=ADMIN_ID))
     seen = await _all_until(fake, "channel")
