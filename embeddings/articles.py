@@ -19,6 +19,8 @@ from pathlib import Path
 import charset_normalizer
 import yaml
 
+from embeddings.progress import Progress
+
 log = logging.getLogger(__name__)
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl"}
@@ -348,6 +350,7 @@ def load_articles(
     max_bytes: int = 5_000_000,
     max_articles: int = 200_000,
     known: Mapping[str, tuple[Stamp, list[Article]]] | None = None,
+    progress: Progress | None = None,
 ) -> LoadResult:
     """Load every article below `root`; broken files are skipped with a warning naming them.
     `known`: articles already read, by file key; a file whose stamp is unchanged is not read."""
@@ -356,8 +359,13 @@ def load_articles(
     known = known or {}
     result = LoadResult()
     files = 0
-    for path in article_files(root):
+    paths = list(article_files(root))
+    if progress is not None:
+        progress.stage("reading", len(paths), "file")
+    for path in paths:
         files += 1
+        if progress is not None:
+            progress.advance()
         key = path.name if root.is_file() else path.relative_to(root).as_posix()
         if len(result.articles) >= max_articles:
             result.skipped.append(Skipped(key, f"over the limit of {max_articles:,} articles"))

@@ -76,7 +76,7 @@ def build_unsaved(
     """The next index in memory; `previous` itself when nothing changed. The caller holds the
     build lock and saves the result."""
     known = previous.known_files() if previous is not None and previous.extractor == EXTRACTOR_VERSION else None
-    loaded = load_articles(articles_dir, settings.max_file_bytes, settings.max_articles, known)
+    loaded = load_articles(articles_dir, settings.max_file_bytes, settings.max_articles, known, progress)
     if loaded.files == 0:
         log.warning("%s holds no article files (.txt, .md, .html, .json, .jsonl): the index has no articles", articles_dir)
     if not loaded.articles and not allow_empty and previous is not None and previous.articles:

@@ -376,6 +376,7 @@ async def test_a_reload_says_how_far_it_has_got(bot, fake: FakeDiscord, corpus: 
     await fake.dispatch("INTERACTION_CREATE", fake.interaction("reload", uid=ADMIN_ID))
     seen = await _all_until(fake, "followup")
     edits = [s.body.get("content") or "" for s in seen if s.kind == "edit"]
+    assert any(e.startswith("Reloading \u2026 reading:") and "files/s" in e for e in edits), edits
     assert any(e.startswith("Reloading \u2026 parsing:") for e in edits), edits
     assert any("embedding:" in e and "texts/s" in e for e in edits), edits
     assert "Added 2" in embed_text(next(s for s in seen if s.kind == "followup"))
