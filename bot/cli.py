@@ -28,7 +28,7 @@ def _dump(obj: object) -> str:
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from embeddings.search import check_date
+    from embeddings.dates import check_date
 
     try:
         return check_date(value) if value is not None else None
@@ -110,6 +110,16 @@ def index(articles: Path | None, index_dir: Path | None, allow_empty: bool, watc
         next(iter(watch_changes(articles, debounce=1600, raise_interrupt=False)), None)
 
 
+def _answering_only(settings: Settings) -> None:
+    """`ask` and `quotes` only answer. When questions embed with the ONNX copy of the model they
+    never need torch, but spaCy's thinc imports it whenever it is installed (seconds of a cold
+    start), so such a process marks it absent before spaCy loads; a process that has torch keeps it."""
+    from embeddings.vectors import query_model_ready
+
+    if "torch" not in sys.modules and query_model_ready(settings.embedder):
+        sys.modules["torch"] = None  # type: ignore[assignment]  # (thinc reads this as "not installed")
+
+
 def _searcher(index_dir: Path | None):
     from embeddings.index import IndexLoadError
     from embeddings.pipeline import open_searcher
@@ -133,10 +143,11 @@ def ask(question: str, index_dir: Path | None, as_json: bool, source: str | None
       whosaid ask "What did Rubio say about Russia?" --since 2025-11-01
       whosaid ask - --json < questions.txt
     """
+    settings = _settings()
+    _answering_only(settings)
     from bot.answer import answer
     from embeddings.search import Where
 
-    settings = _settings()
     searcher = _searcher(index_dir)
     questions = (line.rstrip("\n") for line in sys.stdin) if question == "-" else [question]
     for q in questions:
@@ -173,6 +184,7 @@ def quotes(
       whosaid quotes --speaker Rubio --about Russia
       whosaid quotes --speaker "the secretary of state" --json
     """
+    _answering_only(_settings())
     from bot.answer import citation, describe, list_quotes, quote_json
     from embeddings.search import Where
 

@@ -13,7 +13,7 @@ from embeddings.pipeline import BuildInProgress, build_lock, build_unsaved, load
 from embeddings.progress import Progress
 from embeddings.search import Searcher
 from embeddings.settings import Settings
-from embeddings.vectors import load_model
+from embeddings.vectors import load_query_model
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ class LiveIndex:
                         # write the generation while the lexical indexes are built: disk and CPU at once
                         with ThreadPoolExecutor(1, thread_name_prefix="whosaid-save") as pool:
                             saved = pool.submit(save, index, self.settings.index_dir) if index is not previous else None
-                            searcher = Searcher(index, load_model(self.settings.embedder), previous=current)
+                            searcher = Searcher(index, load_query_model(self.settings.embedder), previous=current)
                             if saved is not None:
                                 saved.result()
             except BuildInProgress as exc:

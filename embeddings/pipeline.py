@@ -13,7 +13,7 @@ from embeddings.index import EXTRACTOR_VERSION, BuildReport, Index, IndexLoadErr
 from embeddings.progress import Progress
 from embeddings.search import Searcher
 from embeddings.settings import Settings
-from embeddings.vectors import encode, load_model
+from embeddings.vectors import encode, load_model, load_query_model, prepare_query_model
 
 log = logging.getLogger(__name__)
 
@@ -102,10 +102,19 @@ def build_unsaved(
         progress=progress,
         stamps=loaded.stamps,
     )
+    prepare_query_model(settings.embedder)
     return index, report
 
 
 def open_searcher(settings: Settings, index_dir: Path | None = None) -> Searcher:
     """Load the persisted index (no embedding) and the model for queries."""
     index = load(index_dir or settings.index_dir, settings.embedder)
-    return Searcher(index, load_model(settings.embedder))
+    model = load_query_model(settings.embedder)
+    log.info(
+        "serving %s: %d articles, %d quotes; questions embed with %s",
+        index_dir or settings.index_dir,
+        len(index.articles),
+        len(index.quotes),
+        type(model).__name__,
+    )
+    return Searcher(index, model)

@@ -5,7 +5,6 @@ source, date range) are applied inside both searches, not by fetching more and t
 from __future__ import annotations
 
 import bisect
-import datetime
 import logging
 import re
 import threading
@@ -16,6 +15,7 @@ import bm25s
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
+from embeddings.dates import check_date
 from embeddings.index import Index
 from embeddings.lexical import Lexical
 from embeddings.nearest import nearest
@@ -45,21 +45,6 @@ ORDER_WEIGHT = 0.04
 CANDIDATES = 50
 _WORD = re.compile(r"\w\w+")
 _STOPWORDS = set(bm25s.stopwords.STOPWORDS_EN) if hasattr(bm25s, "stopwords") else set()
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def check_date(value: str) -> str:
-    """A filter date as the articles store theirs (YYYY-MM-DD); ValueError says what to type."""
-    value = value.strip()
-    if not _DATE.fullmatch(value):
-        raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2025-02-18")
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is no day of the calendar (YYYY-MM-DD, e.g. 2025-02-18)") from None
-    return value
 
 
 @dataclass(frozen=True)

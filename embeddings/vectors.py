@@ -39,14 +39,54 @@ def load_model(name: str = DEFAULT_MODEL):  # -> SentenceTransformer (import kep
     path = model_path(base)
     try:
         if encoder == "onnx-int8":
-            from embeddings.quantized import QuantizedEncoder
+            from embeddings.onnx_encoder import OnnxEncoder
 
-            return QuantizedEncoder(path)
+            return OnnxEncoder(path, int8=True)
         from sentence_transformers import SentenceTransformer
 
         return SentenceTransformer(path, device="cpu")
     except Exception as exc:  # OSError, or a hub error when offline
         raise RuntimeError(f"cannot load embedding model {name!r} ({path}): {exc}") from exc
+
+
+@lru_cache(maxsize=2)
+def load_query_model(name: str = DEFAULT_MODEL):  # -> OnnxEncoder or SentenceTransformer
+    """What questions are embedded with: the fp32 ONNX copy of the model when index time has made
+    one (onnxruntime, no torch import: most of a cold start), else the indexing model itself."""
+    base, encoder = split_embedder(name)
+    if encoder == "torch":
+        from embeddings.onnx_encoder import OnnxEncoder, exported
+
+        path = model_path(base)
+        if exported(path, int8=False).is_file():
+            return OnnxEncoder(path, int8=False)
+    return load_model(name)
+
+
+def query_model_ready(name: str = DEFAULT_MODEL) -> bool:
+    """Whether questions can be embedded without torch (the ONNX copy of the model is on disk)."""
+    from embeddings.onnx_encoder import exported
+
+    base, encoder = split_embedder(name)
+    return exported(model_path(base), int8=encoder == "onnx-int8").is_file()
+
+
+def prepare_query_model(name: str = DEFAULT_MODEL) -> None:
+    """At index time (torch is loaded then anyway): export the fp32 ONNX copy questions use, once."""
+    base, encoder = split_embedder(name)
+    if encoder != "torch":
+        return
+    from embeddings.onnx_encoder import check_architecture, export, exported
+
+    path = Path(model_path(base))
+    target = exported(path, int8=False)
+    if target.is_file():
+        return
+    try:
+        check_architecture(path)
+        export(path, target, int8=False)
+    except Exception as exc:  # questions then use the torch model, only slower to start
+        log.warning("could not export %s for questions (%s); questions will load torch", path, exc)
 
 
 def encode(model, texts: list[str], batch_size: int = 64, progress: Progress | None = None) -> np.ndarray:
