@@ -107,6 +107,8 @@ class OnnxEncoder:
         self.tokenizer.enable_padding()
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or os.cpu_count() or 1
+        # idle worker threads that spin after a run starve what the searcher does next (as numpy's BLAS did)
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
         self.dim = int(json.loads((path / "config.json").read_text())["hidden_size"])
 

@@ -59,7 +59,7 @@ def load_query_model(name: str = DEFAULT_MODEL):  # -> OnnxEncoder or SentenceTr
 
         path = model_path(base)
         if exported(path, int8=False).is_file():
-            return OnnxEncoder(path, int8=False)
+            return OnnxEncoder(path, int8=False, threads=1)  # (one question at a time: a second core buys nothing)
     return load_model(name)
 
 
