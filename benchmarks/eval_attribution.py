@@ -1,6 +1,7 @@
 """Score `whosaid extract` against PolNeAR's human attribution annotations.
 
     python benchmarks/eval_attribution.py [--split dev] [--limit N] [--verbose] [--predictions extract.jsonl]
+    python benchmarks/eval_attribution.py --folds 5    (k-fold cross-validation over train: benchmarks/chooser.py)
 
 Definitions (fixed, so numbers compare across versions):
 - gold items: every stretch between double quotation marks (straight or curly; a paragraph break
@@ -15,6 +16,7 @@ Definitions (fixed, so numbers compare across versions):
   that is a determiner, quantifier or pronoun — "Many lawmakers" is no name; `--old-named` for
   the definition before session 15; a Source that opens with a
   determiner and ends in a lower-case noun is a description: "the Vermont senator");
+- Source, Cue and Content span F1 over all relations: see benchmarks/spans.py;
 - indirect: gold = Content spans with no quotation mark; a prediction of any kind matches when the
   ranges overlap by 50% of the gold; speaker found = correct as above; reported separately for
   relations whose Cue is a speech verb or "according to" (PolNeAR also annotates beliefs, plans
@@ -32,7 +34,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -40,6 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from corpora import POLNEAR  # noqa: E402
+from spans import gold_relations, predicted_relations, print_spans  # noqa: E402
+from spans import score_article as score_spans  # noqa: E402
 
 from embeddings.articles import parse_text  # noqa: E402
 
@@ -270,128 +274,186 @@ def speaker_ok(pred: str | None, gold: str | None) -> bool:
     return bool(pred and gold and name_words(pred) & name_words(gold))
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="dev")
-    ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--verbose", action="store_true", help="print misses")
-    ap.add_argument("--old-named", action="store_true", help="the 'named' definition before session 15 (see named())")
-    ap.add_argument("--predictions", type=Path, help="score this saved `whosaid extract --json` output instead of running extract")
-    args = ap.parse_args()
-    texts = sorted((POLNEAR / args.split / "text").glob("*.txt"))
-    anns = sorted((POLNEAR / args.split / "attributions").glob("*.ann"))
+PREPOSITIONS = {"for", "of", "at", "from", "with", "to", "in", "on"}
+
+
+def gold_head(source: str | None) -> str | None:
+    """The word a Source is about: the last word of its first comma-separated part that names
+    someone ("Clinton campaign spokesman Brian Fallon" -> "fallon", "the presidential nominee,
+    Donald Trump," -> "trump", "McConnell aides" -> "aides", "The Clinton campaign" -> "campaign")."""
+    if not source:
+        return None
+    parts = [p.strip() for p in re.split(r",|\b(?:who|which|that)\b", source) if p.strip()]
+    part = next((p for p in parts if named(p)), parts[0] if parts else "")
+    words = re.findall(r"[\w.'\u2019-]+", part)
+    # "A spokeswoman for Hillary Clinton" is about the spokeswoman ("Secretary of State John Kerry" is Kerry)
+    cut = next((i for i in range(1, len(words)) if words[i] in PREPOSITIONS and words[i - 1].islower()), len(words))
+    words = words[:cut]
+    return words[-1].lower().replace("\u2019", "'").removesuffix("'s").strip(".,'") if words else None
+
+
+def speaker_strict(pred: str | None, gold: str | None) -> bool:
+    """The predicted speaker is the one the Source is about, not someone it mentions: the Source's
+    head word is one of the speaker's ("Hillary Clinton" is not "A spokeswoman for Hillary
+    Clinton", nor "Clinton campaign spokesman Brian Fallon")."""
+    head = gold_head(gold)
+    return bool(pred and head and head in name_words(pred))
+
+
+def load_split(split: str, limit: int = 0) -> tuple[list[Path], dict[str, Path]]:
+    """The split's article files that have an annotation, and each one's first annotator file."""
+    texts = sorted((POLNEAR / split / "text").glob("*.txt"))
     first_ann: dict[str, Path] = {}
-    for a in anns:
+    for a in sorted((POLNEAR / split / "attributions").glob("*.ann")):
         first_ann.setdefault(a.stem.rsplit("_", 1)[0], a)
     texts = [t for t in texts if t.stem in first_ann]
-    if args.limit:
-        texts = texts[: args.limit]
+    return (texts[:limit] if limit else texts), first_ann
 
-    started = time.perf_counter()
-    if args.predictions:
-        output = args.predictions.read_text(encoding="utf-8")
-    else:
-        proc = subprocess.run(
-            [sys.executable, "-m", "bot.cli", "extract", *map(str, texts), "--json"], capture_output=True, text=True, cwd=ROOT, check=False
-        )
-        if proc.returncode != 0:
-            sys.exit(f"extract failed: {proc.stderr[-2000:]}")
-        output = proc.stdout
-    seconds = time.perf_counter() - started
+
+def read_predictions(output: str) -> dict[str, list[dict]]:
+    """`whosaid extract --json` lines, by article file name."""
     predicted: dict[str, list[dict]] = defaultdict(list)
     for line in output.splitlines():
         row = json.loads(line)
         predicted[Path(row["article"]).name].append(row)
+    return predicted
 
-    tp = n_pred = n_gold = 0
-    spk = Counter()
-    cats = defaultdict(Counter)
-    ind = Counter()
-    speech_shapes: defaultdict[tuple[str, str], Counter] = defaultdict(Counter)
+
+@dataclass
+class Report:
+    """The counts behind every printed figure; `gold` is each scored prediction's gold speaker,
+    keyed by (file name, start), for a fitted model to learn from."""
+
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+    spk: Counter = field(default_factory=Counter)
+    cats: defaultdict = field(default_factory=lambda: defaultdict(Counter))
+    ind: Counter = field(default_factory=Counter)
+    speech_shapes: defaultdict = field(default_factory=lambda: defaultdict(Counter))
+    gold: dict = field(default_factory=dict)
+    #: Source, Cue and Content span scores over all relations (benchmarks/spans.py)
+    spans: Counter = field(default_factory=Counter)
+
+
+def evaluate(
+    texts: list[Path], first_ann: dict[str, Path], predicted: dict[str, list[dict]], verbose: bool = False, old: bool = False
+) -> Report:
+    """Score the predictions of every article against its first annotator's relations."""
+    report = Report()
     for path in texts:
-        raw = path.read_text(encoding="utf-8")
-        rels = parse_ann(first_ann[path.stem])
-        gold, gold_ind = gold_items(raw, rels, args.old_named)
-        raw_starts, art_starts = file_offsets(path, raw)
+        _score_article(path, first_ann[path.stem], predicted[path.name], report, verbose, old)
+    return report
 
-        def to_file(row: dict, raw_starts: list[int] = raw_starts, art_starts: tuple[int, ...] = art_starts) -> tuple[int, int]:
-            p = row["paragraph"] - 1
-            delta = raw_starts[p] - art_starts[p]
-            return row["start"] + delta, row["end"] + delta
 
-        def double_marked(r: dict, raw: str = raw) -> bool:
-            """Predicted quoted stretches are held to the gold's definition: double marks."""
-            a = to_file(r)[0] - 1
-            while a > 0 and raw[a].isspace():
-                a -= 1
-            return raw[a] in DOUBLE
+def _score_article(path: Path, ann: Path, predictions: list[dict], report: Report, verbose: bool, old: bool) -> None:
+    raw = path.read_text(encoding="utf-8")
+    rels = parse_ann(ann)
+    gold, gold_ind = gold_items(raw, rels, old)
+    raw_starts, art_starts = file_offsets(path, raw)
+    spk, cats, ind, speech_shapes = report.spk, report.cats, report.ind, report.speech_shapes
 
-        preds = [r for r in predicted[path.name] if r["kind"] in ("direct", "mixed") and len(r["quote"].split()) >= 2 and double_marked(r)]
-        n_pred += len(preds)
-        n_gold += len(gold)
-        used: set[int] = set()
-        for g in gold:
-            gs = g["span"]
-            match = None
-            for i, r in enumerate(preds):
-                if i in used:
-                    continue
-                ps = to_file(r)
-                ov = overlap(gs, ps)
-                if ov >= 0.5 * (gs[1] - gs[0]) and ov >= 0.5 * (ps[1] - ps[0]):
-                    match = i
-                    break
-            if match is None:
-                if args.verbose:
-                    print(f"MISS {path.name}: {raw[gs[0] : gs[1]][:80]!r}")
+    def to_file(row: dict) -> tuple[int, int]:
+        p = row["paragraph"] - 1
+        delta = raw_starts[p] - art_starts[p]
+        return row["start"] + delta, row["end"] + delta
+
+    def double_marked(r: dict) -> bool:
+        """Predicted quoted stretches are held to the gold's definition: double marks."""
+        a = to_file(r)[0] - 1
+        while a > 0 and raw[a].isspace():
+            a -= 1
+        return raw[a] in DOUBLE
+
+    preds = [r for r in predictions if r["kind"] in ("direct", "mixed") and len(r["quote"].split()) >= 2 and double_marked(r)]
+    report.n_pred += len(preds)
+    report.n_gold += len(gold)
+    used: set[int] = set()
+    for g in gold:
+        gs = g["span"]
+        match = None
+        for i, r in enumerate(preds):
+            if i in used:
                 continue
-            used.add(match)
-            tp += 1
-            ok = speaker_ok(preds[match]["speaker"], g["speaker"])
-            spk["all"] += 1
-            spk["all_ok"] += ok
-            if g["category"] == "named":
-                spk["named"] += 1
-                spk["named_ok"] += ok
-            cats[g["category"]]["n"] += 1
-            cats[g["category"]]["ok"] += ok
-            cats[g["kind"]]["n"] += 1
-            cats[g["kind"]]["ok"] += ok
-            if args.verbose and not ok:
-                print(
-                    f"SPK[{g['category']}] {path.name}: gold={g['speaker']!r} pred={preds[match]['speaker']!r} "
-                    f"mention={preds[match]['mention']!r}: {preds[match]['quote'][:60]!r}"
-                )
-        if args.verbose:
-            for i, r in enumerate(preds):
-                if i not in used:
-                    print(f"FP  {path.name}: {r['quote'][:80]!r} ({r['speaker']})")
-        all_preds = [(to_file(r), r) for r in predicted[path.name]]
-        for g in gold_ind:
-            if not g["speaker"]:
-                continue
-            gs = g["span"]
-            hits = [r for ps, r in all_preds if overlap(gs, ps) >= 0.5 * (gs[1] - gs[0]) or overlap(gs, ps) >= 0.5 * (ps[1] - ps[0])]
-            ok = any(speaker_ok(r["speaker"], g["speaker"]) for r in hits)
-            speech = speech_cue(g["cue"])
-            for key in ("", "speech_") if speech else ("",):
-                ind[key + "n"] += 1
-                ind[key + "matched"] += bool(hits)
-                ind[key + "ok"] += ok
-            if speech:
-                shape = (g["category"], "clause" if clause(raw[gs[0] : gs[1]]) else "phrase")
-                speech_shapes[shape] += Counter(n=1, matched=bool(hits), ok=ok)
-            if args.verbose and speech and not ok:
-                found = f"pred={[r['speaker'] for r in hits]!r}" if hits else "no content"
-                print(f"IND {path.name}: gold={g['speaker']!r} cue={g['cue']!r} {found}: {raw[gs[0] : gs[1]][:80]!r}")
+            ps = to_file(r)
+            ov = overlap(gs, ps)
+            if ov >= 0.5 * (gs[1] - gs[0]) and ov >= 0.5 * (ps[1] - ps[0]):
+                match = i
+                break
+        if match is None:
+            if verbose:
+                print(f"MISS {path.name}: {raw[gs[0] : gs[1]][:80]!r}")
+            continue
+        used.add(match)
+        report.tp += 1
+        report.gold[(path.name, preds[match]["start"])] = (g["speaker"], g["category"])
+        ok = speaker_ok(preds[match]["speaker"], g["speaker"])
+        wrong = not ok and preds[match]["speaker"] is not None
+        strict = speaker_strict(preds[match]["speaker"], g["speaker"])
+        spk["all"] += 1
+        spk["all_ok"] += ok
+        spk["all_wrong"] += wrong
+        spk["all_strict"] += strict
+        spk["all_strict_wrong"] += not strict and preds[match]["speaker"] is not None
+        if g["category"] == "named":
+            spk["named"] += 1
+            spk["named_ok"] += ok
+            spk["named_wrong"] += wrong
+            spk["named_strict"] += strict
+            spk["named_strict_wrong"] += not strict and preds[match]["speaker"] is not None
+        cats[g["category"]]["n"] += 1
+        cats[g["category"]]["ok"] += ok
+        cats[g["kind"]]["n"] += 1
+        cats[g["kind"]]["ok"] += ok
+        if verbose and not ok:
+            print(
+                f"SPK[{g['category']}] {path.name}: gold={g['speaker']!r} pred={preds[match]['speaker']!r} "
+                f"mention={preds[match]['mention']!r}: {preds[match]['quote'][:60]!r}"
+            )
+    if verbose:
+        for i, r in enumerate(preds):
+            if i not in used:
+                print(f"FP  {path.name}: {r['quote'][:80]!r} ({r['speaker']})")
+    all_preds = [(to_file(r), r) for r in predictions]
+    score_spans(gold_relations(raw, ann), predicted_relations(raw, all_preds), report.spans)
+    for g in gold_ind:
+        if not g["speaker"]:
+            continue
+        gs = g["span"]
+        hits = [r for ps, r in all_preds if overlap(gs, ps) >= 0.5 * (gs[1] - gs[0]) or overlap(gs, ps) >= 0.5 * (ps[1] - ps[0])]
+        for r in hits:
+            report.gold.setdefault((path.name, r["start"]), (g["speaker"], g["category"]))
+        ok = any(speaker_ok(r["speaker"], g["speaker"]) for r in hits)
+        speech = speech_cue(g["cue"])
+        for key in ("", "speech_") if speech else ("",):
+            ind[key + "n"] += 1
+            ind[key + "matched"] += bool(hits)
+            ind[key + "ok"] += ok
+        if speech:
+            shape = (g["category"], "clause" if clause(raw[gs[0] : gs[1]]) else "phrase")
+            speech_shapes[shape] += Counter(n=1, matched=bool(hits), ok=ok)
+        if verbose and speech and not ok:
+            found = f"pred={[r['speaker'] for r in hits]!r}" if hits else "no content"
+            print(f"IND {path.name}: gold={g['speaker']!r} cue={g['cue']!r} {found}: {raw[gs[0] : gs[1]][:80]!r}")
 
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
+
+def print_report(split: str, n_articles: int, report: Report) -> None:
+    spk, cats, ind, speech_shapes = report.spk, report.cats, report.ind, report.speech_shapes
+    p = report.tp / report.n_pred if report.n_pred else 0.0
+    r = report.tp / report.n_gold if report.n_gold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"PolNeAR {args.split}: {len(texts)} articles, {n_gold} gold quoted stretches, {n_pred} predicted")
+    print(f"PolNeAR {split}: {n_articles} articles, {report.n_gold} gold quoted stretches, {report.n_pred} predicted")
     print(f"quoted-segment precision {p:.3f} recall {r:.3f} F1 {f1:.3f}")
     print(f"named-speaker accuracy {spk['named_ok'] / max(1, spk['named']):.3f} ({spk['named_ok']}/{spk['named']})")
     print(f"all-speaker accuracy   {spk['all_ok'] / max(1, spk['all']):.3f} ({spk['all_ok']}/{spk['all']})")
+    print(
+        f"strict (the Source's head word is the speaker's): named {spk['named_strict'] / max(1, spk['named']):.3f}, "
+        f"all {spk['all_strict'] / max(1, spk['all']):.3f}"
+    )
+    print(
+        f"wrong speakers shown: named {spk['named_wrong']} ({spk['named_strict_wrong']} strict), "
+        f"all {spk['all_wrong']} ({spk['all_strict_wrong']} strict); the rest of the misses are unresolved"
+    )
     print("by category (matched items):")
     for cat in ("named", "pronoun", "description", "organisation", "none", "direct", "mixed"):
         if cats[cat]["n"]:
@@ -417,6 +479,38 @@ def main() -> None:
         for (cat, shape), c in speech_shapes.items()
     )
     print(f"    at most {reachable / n_speech:.3f} with every clause of a named, pronoun or organisation source found and right")
+    print_spans(report.spans)
+
+
+def run_extract(texts: list[Path]) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "extract", *map(str, texts), "--json"], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    if proc.returncode != 0:
+        sys.exit(f"extract failed: {proc.stderr[-2000:]}")
+    return proc.stdout
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--verbose", action="store_true", help="print misses")
+    ap.add_argument("--old-named", action="store_true", help="the 'named' definition before session 15 (see named())")
+    ap.add_argument("--predictions", type=Path, help="score this saved `whosaid extract --json` output instead of running extract")
+    ap.add_argument("--folds", type=int, default=0, help="k-fold cross-validation over train of the fitted chooser (benchmarks/chooser.py)")
+    args = ap.parse_args()
+    if args.folds:
+        from chooser import report_cv
+
+        report_cv(args.folds, args.limit)
+        return
+    texts, first_ann = load_split(args.split, args.limit)
+    started = time.perf_counter()
+    output = args.predictions.read_text(encoding="utf-8") if args.predictions else run_extract(texts)
+    seconds = time.perf_counter() - started
+    report = evaluate(texts, first_ann, read_predictions(output), args.verbose, args.old_named)
+    print_report(args.split, len(texts), report)
     if not args.predictions:
         print(f"extract: {seconds:.1f}s for {len(texts)} articles ({len(texts) / seconds:.2f} articles/s, includes model load)")
 

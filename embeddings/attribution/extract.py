@@ -32,6 +32,12 @@ KINDS = ("direct", "mixed", "indirect")
 
 def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> list[Quote]:
     """Every quote of one article with its speaker resolved inside the article."""
+    run = read_article(parsed, min_words_unattributed)
+    return [_quote(run.article, f) for f in run.found]
+
+
+def read_article(parsed: ParsedArticle, min_words_unattributed: int = 2) -> Reading:
+    """The article read by the rules: every quote found, with the rules' speaker, and the cast."""
     article = parsed.article
     run = Reading(article)
     for number, (doc, para, offset) in enumerate(zip(parsed.docs, article.paragraphs, article.paragraph_starts, strict=True), 1):
@@ -51,7 +57,7 @@ def extract_quotes(parsed: ParsedArticle, min_words_unattributed: int = 2) -> li
             run.found.extend(_indirect(doc, offset, number, p.cues, p.clauses, p.mask, run.cast, article.paragraph_starts))
         _hand_on(p, para_found, run)
     run.found.sort(key=lambda f: f.start)
-    return [_quote(article, f) for f in run.found]
+    return run
 
 
 def _read_paragraph(number: int, doc: Doc | None, para: str, offset: int, cast: Cast) -> Paragraph:
