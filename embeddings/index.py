@@ -40,7 +40,7 @@ FORMAT_VERSION = 1
 #: Bump when quote extraction or attribution changes: an index built by another version is
 #: re-analysed in full on the next build instead of keeping stale quotes (a text whose vector
 #: the previous generation holds is not embedded again).
-EXTRACTOR_VERSION = 76
+EXTRACTOR_VERSION = 77
 CURRENT = "CURRENT"
 KEY_BYTES = 16
 

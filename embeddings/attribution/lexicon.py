@@ -356,3 +356,20 @@ CONTENT_NOUNS = set(
 
 #: Tags of a verb with a tense.
 FINITE = {"VBD", "VBP", "VBZ"}
+
+
+#: Nouns through which the name before them speaks ("the Clinton campaign", "a Google spokesman",
+#: "the IMF report"); before any other noun a name only describes: "City consultancy Deloitte",
+#: "Lord of the Rings director Peter Jackson", "the High Street retailer" are not the City, the
+#: film or the street.
+OWNED_NOUNS = (
+    SPOKESPEOPLE
+    | ENTOURAGE
+    | ORG_WORDS
+    | DOCUMENT_NOUNS
+    | set(DOCUMENTS)
+    | GROUP_NOUNS
+    | COLLECTIVE_NOUNS
+    | PUBLICATION_NOUNS
+    | GENERIC_ORG_NOUNS
+)

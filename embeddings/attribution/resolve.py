@@ -36,6 +36,7 @@ from embeddings.attribution.lexicon import (
     NOT_NEWSPAPERS,
     OFFICE_QUALIFIERS,
     ORG_WORDS,
+    OWNED_NOUNS,
     PARTY_SPOKESMEN,
     PARTY_WORDS,
     PERSON_NOUNS,
@@ -105,7 +106,8 @@ class Mention:
         people = [
             c
             for c in self.chains
-            if not looks_like_org(c)
+            if (tok in c or not _names_a_kind(c))
+            and not looks_like_org(c)
             and (known(c) or titled(c) or not (not_a_person(c) or unlikely_name(c)))
             and c[-1].i not in possessors
             # "the Lib Dem leader", "a senior Tory MP": a party is no one's name ("said Labour" is the party's)
@@ -114,7 +116,9 @@ class Mention:
         # a name in a prepositional phrase of the subject is not the speaker: "the Commission on
         # Presidential Debates", "a spokesman for Senator Ted Cruz"
         # … except the author of a document: "a report by Politico", "an analysis by Lily Batchelder"
-        renamed = [c for c in people if _names_role(c, tok)]
+        # … and a title the parser made the subject is no one the story knows ("Lord", "Fools")
+        title_subject = cast.find_person([tok.text], at) is None
+        renamed = [c for c in people if _names_role(c, tok) or (title_subject and _full_name_after_role(c, tok))]
         people = [
             c
             for c in people
@@ -137,7 +141,10 @@ class Mention:
         """The organisations named in the mention that can be its speaker ("another Muslim who
         worshiped at the Islamic Center" is not the centre)."""
         tok = self.tok
-        orgs = [c for c in self.chains if looks_like_org(c) and not _in_clause(c[-1], tok)]
+        orgs = [c for c in self.chains if looks_like_org(c) and not _in_clause(c[-1], tok) and (tok in c or not _names_a_kind(c))]
+        # the subject's own name first: "South Africa biggest retail bank Absa" is Absa (but "House
+        # Republicans", "Amnesty International UK", "Iraq's Ministry of Communications" stay whole)
+        orgs.sort(key=lambda c: not _whole_entity(c, tok))
         if self.document:  # "the IMF report", "a new report by Politico": the organisation that wrote it
             # ("a Morning Consult Poll" is Morning Consult's, not the tagger's "Morning" alone; but "the
             # U.S. Geological Survey" is a name, and "Referee Graham Poll" a person)
@@ -661,6 +668,45 @@ def _names_role(chain: list[Token], tok: Token) -> bool:
         and norm(anchor.lemma_) not in ROLE_NOUNS | EPITHETS | GROUP_NOUNS
         and _under_prep(anchor, tok)
     )
+
+
+def _full_name_after_role(chain: list[Token], tok: Token) -> bool:
+    """A full name right after a role noun ("director Peter Jackson") in the phrase of a subject
+    that is some other proper noun: a title the parser made the subject ("Lord of the Rings
+    director Peter Jackson said", "Only Fools and Horses star David Jason criticised")."""
+    before = tok.doc[chain[0].i - 1] if chain[0].i > 0 else None
+    return (
+        before is not None
+        and tok.pos_ == "PROPN"
+        and all(t.i != tok.i for t in chain)
+        and before.tag_ == "NN"
+        and norm(before.lemma_) in ROLE_NOUNS | EPITHETS
+        and chain[0].ent_type_ == "PERSON"
+        and chain[0].ent_iob_ == "B"
+        and len(name_tokens(chain)) >= 2
+        and not _in_clause(chain[-1], tok)  # "The Open Society Institute, financed by billionaire George Soros, …"
+    )
+
+
+def _whole_entity(chain: list[Token], tok: Token) -> bool:
+    """The chain is the subject's own organisation's name, the whole of it."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and ent.label_ == "ORG" and {t.i for t in chain} >= set(range(ent.start, ent.end))
+
+
+def _names_a_kind(chain: list[Token]) -> bool:
+    """The name premodifies a noun it only describes ("City" in "City consultancy Deloitte",
+    "Rings" in "Lord of the Rings director Peter Jackson"), not one through which it speaks ("the
+    Clinton campaign", "a Google spokesman")."""
+    t = chain[-1]
+    head = t.head
+    if t.dep_ not in {"compound", "nmod"} or head.i == t.i:
+        return False
+    article = chain[0].i > 0 and t.doc[chain[0].i - 1].lower_ in {"a", "an", "another"}  # "an Abraham Lincoln impersonator"
+    if sum(c.ent_type_ == "PERSON" for c in chain) >= 2 and not article:
+        return False  # a full name glued to its role is the role: "Dr Mark Tuffy games systems director … told"
+    described = head.tag_ in {"NN", "NNS"} and head.ent_type_ == ""  # (not "Ban Ki-moon", tagged NN)
+    return described and norm(head.lemma_) not in OWNED_NOUNS
 
 
 def _modifies(t: Token, head: Token) -> bool:

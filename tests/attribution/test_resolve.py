@@ -1613,6 +1613,57 @@ CASES = [
         None,
         "indirect",
     ),
+    # a name that only describes the noun after it is not the speaker; the subject's own name is
+    Case(
+        "resolve.organisation",
+        "Profits may halve next year, City stockbroker Numis has warned, citing “a very weak” market.",
+        "a very weak",
+        "Numis",
+        "mixed",
+    ),
+    Case(
+        "resolve.organisation",
+        "South Africa biggest retail bank Absa has said “talks are continuing” with Barclays.",
+        "talks are continuing",
+        "Absa",
+        "mixed",
+    ),
+    Case(
+        "resolve.named_person",
+        "Lord of the Rings director Peter Jackson has said it will be “up to four years” before work starts.",
+        "up to four years",
+        "Peter Jackson",
+        "mixed",
+    ),
+    Case(
+        "resolve.named_person",
+        "Chelsea Clinton is expecting a second child. Clinton, 35, the daughter of former President Bill Clinton and "
+        "Democratic presidential candidate Hillary Clinton, said she was “excited” by the news.",
+        "excited",
+        "Chelsea Clinton",
+        "mixed",
+    ),
+    Case(
+        "resolve.named_person",
+        "“HD support is mandatory,” Dr Mark Tuffy games systems director at digital content firm THX told the BBC.",
+        "HD support is mandatory",
+        "Mark Tuffy",
+        "direct",
+    ),
+    Case(
+        "resolve.unresolved",
+        "One ad stars an Abraham Lincoln impersonator who promises that Johnson won't “send you to fight wars overseas”.",
+        "send you to fight wars overseas",
+        None,
+        "mixed",
+    ),
+    Case(
+        "resolve.unresolved",
+        "Next has warned on profits. The High Street retailer said it now expected “a weaker spring”.",
+        "a weaker spring",
+        None,
+        "mixed",
+    ),
 ]
 
 
