@@ -373,3 +373,8 @@ OWNED_NOUNS = (
     | PUBLICATION_NOUNS
     | GENERIC_ORG_NOUNS
 )
+
+
+#: Verbs that judge someone for what they said: "Blair attacked Howard for saying …", "accused the
+#: unions of claiming …" (the one judged said it).
+CENSURING_VERBS = JUDGING_VERBS | {"applaud", "attack", "blame", "chide", "commend", "condemn", "fault", "rebuke", "ridicule"}

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from embeddings.attribution.cast import aged, norm
 from embeddings.attribution.lexicon import (
     AUTHORING_VERBS,
+    CENSURING_VERBS,
     DOCUMENTS,
     FEMALE,
     INTRANSITIVE_SPEECH,
@@ -98,6 +99,23 @@ def _name_the_cue_hangs_on(x: CueSite) -> Picked | None:
         if not inside(cue.head, x.mask) and not any(c.dep_ in {"agent", "auxpass"} for c in cue.children):
             return Picked(cue.head)
     return None
+
+
+def _judged_for_saying(x: CueSite) -> Picked | None:
+    """Who is judged for words said them: “Blair attacked Howard for saying …” is Howard's,
+    “accused the unions of claiming …” the unions'; the one who attacks or praises did not say it."""
+    cue, prep = x.cue, x.cue.head
+    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or prep.lower_ not in {"for", "of"}:
+        return None
+    if norm(cue.lemma_) in QUESTION_VERBS or norm(cue.lemma_) == "offer":
+        return None  # "accused the moderators of asking “please attack Ted” questions": the accuser's words
+    if prep.head.dep_ == "dobj":  # "of" hung on the object: "accused some critics of claiming"
+        verb, obj = prep.head.head, prep.head
+    else:
+        verb, obj = prep.head, next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    if obj is None or verb.pos_ != "VERB" or norm(verb.lemma_) not in CENSURING_VERBS or inside(obj, x.mask):
+        return None
+    return Picked(obj)
 
 
 def _grammatical_subject(x: CueSite) -> Picked | None:
@@ -279,6 +297,7 @@ SUBJECT_RULES = table(
     _according_to,
     _person_in_footage,
     _name_the_cue_hangs_on,
+    _judged_for_saying,
     _grammatical_subject,
     _sentence_subject,
     _name_right_before,

@@ -40,6 +40,10 @@ SUBJECT_CASES = [
         "saying",
         "Brockovich",
     ),
+    ("subject.judged_for_saying", "Mr Blair attacked Mr Howard for saying the plan would cost billions.", "saying", "Howard"),
+    ("subject.judged_for_saying", "The minister criticised the unions for claiming that jobs would go.", "claiming", "unions"),
+    ("subject.judged_for_saying", "She accused the senator of suggesting that the vote was rigged.", "suggesting", "senator"),
+    ("subject.grammatical_subject", "She was praised for saying that the vote was fair.", "saying", "She"),
     ("subject.grammatical_subject", "\u201cWe will win this,\u201d said spokesman Dan Fox.", "said", "Fox"),
     (
         "subject.sentence_subject",
