@@ -329,6 +329,8 @@ def read_split(split: str, texts: list[Path]) -> list[Read]:
             run = read_article(parsed)
             reads.append(Read(path.name, parsed.article.text, [(f, candidates(f, run, parsed.docs)) for f in run.found]))
     CACHE.mkdir(exist_ok=True)
+    for stale in CACHE.glob(f"chooser-{split}-*.pkl"):  # reads of older attribution code
+        stale.unlink()
     cache.write_bytes(pickle.dumps(reads))
     return reads
 
