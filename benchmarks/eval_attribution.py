@@ -142,6 +142,11 @@ DETERMINERS = {"the", "a", "an", "another", "this", "that", "his", "her", "their
 QUANTIFIERS = {"all", "both", "each", "every", "everyone", "few", "many", "most", "my", "no", "not", "nobody", "some", "these", "those"}
 
 
+def _bare(word: str) -> str:
+    """A word as names are compared: lower case, no possessive, no edge punctuation."""
+    return word.lower().replace("\u2019", "'").removesuffix("'s").strip(".,'")
+
+
 def named(source: str | None, old: bool = False) -> bool:
     """Has a capitalised word that is not a title or pronoun, and is not a description that
     merely contains one ("the Vermont senator", "a New York Times reporter"). A Source's first
@@ -158,14 +163,14 @@ def named(source: str | None, old: bool = False) -> bool:
         return any(w[0].isupper() and w.lower().strip(".,'\u2019s") not in TITLES | PRONOUNS for w in words)
     if words and words[0].lower() in DETERMINERS | QUANTIFIERS | PRONOUNS | {"this"}:
         words = words[1:]
-    bare = (w.lower().replace("\u2019", "'").removesuffix("'s").strip(".,'") for w in words if w[0].isupper())
+    bare = (_bare(w) for w in words if w[0].isupper())
     return any(w not in TITLES | PRONOUNS for w in bare)
 
 
 def name_words(text: str | None) -> set[str]:
     if not text:
         return set()
-    words = {w.lower().replace("\u2019", "'").removesuffix("'s").strip(".,'") for w in re.findall(r"[\w.'\u2019-]+", text)}
+    words = {_bare(w) for w in re.findall(r"[\w.'\u2019-]+", text)}
     return {w for w in words if len(w) > 1 and w not in TITLES | PRONOUNS}
 
 
@@ -289,7 +294,7 @@ def gold_head(source: str | None) -> str | None:
     # "A spokeswoman for Hillary Clinton" is about the spokeswoman ("Secretary of State John Kerry" is Kerry)
     cut = next((i for i in range(1, len(words)) if words[i] in PREPOSITIONS and words[i - 1].islower()), len(words))
     words = words[:cut]
-    return words[-1].lower().replace("\u2019", "'").removesuffix("'s").strip(".,'") if words else None
+    return _bare(words[-1]) if words else None
 
 
 def speaker_strict(pred: str | None, gold: str | None) -> bool:

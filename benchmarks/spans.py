@@ -31,20 +31,28 @@ def tokens(raw: str, ranges: list[tuple[int, int]]) -> frozenset[int]:
     return frozenset(m.start() + a for a, b in ranges for m in WORD.finditer(raw[a:b]))
 
 
-def gold_relations(raw: str, ann: Path) -> list[dict[str, frozenset[int]]]:
-    """Every relation's Source, Cue and Content tokens (a part it lacks is left out)."""
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+def relation_ranges(ann: Path) -> list[dict[str, list[tuple[int, int]]]]:
+    """Every relation's Source, Cue and Content character ranges, as the brat file gives them."""
+    spans: dict[str, list[tuple[int, int]]] = {}
     out = []
     for line in ann.read_text(encoding="utf-8").splitlines():
         if re.match(r"^T\d+\t", line):
             tid, rest, *_ = line.split("\t")
-            label, _, ranges = rest.partition(" ")
-            spans[tid] = (label, [tuple(int(x) for x in r.split()) for r in ranges.split(";")])
+            _, _, ranges = rest.partition(" ")
+            spans[tid] = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
         elif re.match(r"^E\d+\t", line):
             args = dict(arg.split(":") for arg in line.split("\t")[1].split())
-            rel = {k: tokens(raw, spans[args[k]][1]) for k in KINDS if args.get(k) in spans}
-            if rel.get("Content"):
-                out.append(rel)
+            out.append({k: spans[args[k]] for k in KINDS if args.get(k) in spans})
+    return out
+
+
+def gold_relations(raw: str, ann: Path) -> list[dict[str, frozenset[int]]]:
+    """Every relation's Source, Cue and Content tokens (a part it lacks is left out)."""
+    out = []
+    for ranges in relation_ranges(ann):
+        rel = {k: tokens(raw, r) for k, r in ranges.items()}
+        if rel.get("Content"):
+            out.append(rel)
     return out
 
 
@@ -80,25 +88,34 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def score_article(gold: list[dict], pred: list[dict], totals: Counter) -> None:
-    """Pair predictions with gold relations by Content overlap, one to one, and add up the scores."""
-    pairs = sorted(
-        ((len(p["Content"] & g["Content"]), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if p["Content"] & g["Content"]),
-        reverse=True,
-    )
+def pair_by_overlap(pred: list[frozenset[int]], gold: list[frozenset[int]]) -> list[tuple[int, int]]:
+    """Predicted and gold token sets paired one to one, the largest overlaps first."""
+    ranked = sorted(((len(p & g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if p & g), reverse=True)
     used_p: set[int] = set()
     used_g: set[int] = set()
-    for _, i, j in pairs:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
+    pairs = []
+    for _, i, j in ranked:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def add_pair(kind: str, p: frozenset[int], g: frozenset[int], totals: Counter) -> None:
+    """One paired span's exact and Jaccard score."""
+    totals[f"{kind}_both"] += 1
+    totals[f"{kind}_exact"] += p == g
+    totals[f"{kind}_jaccard"] += jaccard(p, g)
+
+
+def score_article(gold: list[dict], pred: list[dict], totals: Counter) -> None:
+    """Pair predictions with gold relations by Content overlap, one to one, and add up the scores."""
+    for i, j in pair_by_overlap([p["Content"] for p in pred], [g["Content"] for g in gold]):
         for kind in KINDS:
             p, g = pred[i].get(kind), gold[j].get(kind)
             if p and g:
-                totals[f"{kind}_both"] += 1
-                totals[f"{kind}_exact"] += p == g
-                totals[f"{kind}_jaccard"] += jaccard(p, g)
+                add_pair(kind, p, g, totals)
     for kind in KINDS:
         totals[f"{kind}_pred"] += sum(kind in p for p in pred)
         totals[f"{kind}_gold"] += sum(kind in g for g in gold)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -22,31 +23,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from eval_attribution import load_split  # noqa: E402
-from spans import KINDS, WORD, jaccard  # noqa: E402
+from spans import KINDS, add_pair, pair_by_overlap, relation_ranges, tokens  # noqa: E402
 
 LABELS = ("O", *(f"{p}-{k}" for k in KINDS for p in "BI"))
 
 
-def relations(raw: str, ann: Path) -> list[dict[str, list[tuple[int, int]]]]:
-    """Each relation's Source, Cue and Content character ranges."""
-    import re
-
-    spans: dict[str, list[tuple[int, int]]] = {}
-    out = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        if re.match(r"^T\d+\t", line):
-            tid, rest, *_ = line.split("\t")
-            _, _, ranges = rest.partition(" ")
-            spans[tid] = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
-        elif re.match(r"^E\d+\t", line):
-            args = dict(arg.split(":") for arg in line.split("\t")[1].split())
-            out.append({k: spans[args[k]] for k in KINDS if args.get(k) in spans})
-    return out
-
-
 def paragraphs(raw: str) -> list[tuple[int, int]]:
-    import re
-
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", raw)]
 
 
@@ -66,7 +48,7 @@ def examples(split: str, limit: int, tokenizer, max_length: int) -> list[dict]:
     out = []
     for path in texts:
         raw = path.read_text(encoding="utf-8")
-        lab = char_labels(raw, relations(raw, first_ann[path.stem]))
+        lab = char_labels(raw, relation_ranges(first_ann[path.stem]))
         for a, b in paragraphs(raw):
             enc = tokenizer(raw[a:b], truncation=True, max_length=max_length, return_offsets_mapping=True)
             tags, prev = [], "O"
@@ -79,7 +61,7 @@ def examples(split: str, limit: int, tokenizer, max_length: int) -> list[dict]:
                 tags.append(LABELS.index(tag))
                 prev = kind
             out.append({"input_ids": enc["input_ids"], "labels": tags, "offsets": [(a + s, a + e) for s, e in enc["offset_mapping"]],
-                        "name": path.name, "raw_start": a})  # fmt: skip
+                        "name": path.name})  # fmt: skip
     return out
 
 
@@ -105,29 +87,21 @@ def predicted_spans(item: dict, tags: list[int], raw: str) -> dict[str, list[fro
         label = LABELS[t]
         if label == "O" or label.startswith("B-") or (kind is not None and label[2:] != kind):
             if current and kind:
-                out[kind].append(frozenset(m.start() + a for a, b in current for m in WORD.finditer(raw[a:b])))
+                out[kind].append(tokens(raw, current))
             current, kind = [], None
         if label != "O":
             kind = label[2:]
             current.append((s, e))
     if current and kind:
-        out[kind].append(frozenset(m.start() + a for a, b in current for m in WORD.finditer(raw[a:b])))
+        out[kind].append(tokens(raw, current))
     return {k: [v for v in vs if v] for k, vs in out.items()}
 
 
 def score(pred: dict[str, list[frozenset[int]]], gold: dict[str, list[frozenset[int]]], totals: Counter) -> None:
     """Spans of each type paired one to one by overlap: exact and Jaccard, as in spans.py."""
     for kind in KINDS:
-        pairs = sorted(((len(p & g), i, j) for i, p in enumerate(pred[kind]) for j, g in enumerate(gold[kind]) if p & g), reverse=True)
-        used_p, used_g = set(), set()
-        for _, i, j in pairs:
-            if i in used_p or j in used_g:
-                continue
-            used_p.add(i)
-            used_g.add(j)
-            totals[f"{kind}_both"] += 1
-            totals[f"{kind}_exact"] += pred[kind][i] == gold[kind][j]
-            totals[f"{kind}_jaccard"] += jaccard(pred[kind][i], gold[kind][j])
+        for i, j in pair_by_overlap(pred[kind], gold[kind]):
+            add_pair(kind, pred[kind][i], gold[kind][j], totals)
         totals[f"{kind}_pred"] += len(pred[kind])
         totals[f"{kind}_gold"] += len(gold[kind])
 
@@ -153,7 +127,7 @@ def main() -> None:
     train = examples("train", args.limit, tokenizer, args.max_length)
     dev = examples("dev", 0, tokenizer, args.max_length)
     random.shuffle(train)
-    steps = int(len(train) / args.batch * args.epochs)
+    steps = max(1, int(len(train) / args.batch * args.epochs))
     opt = torch.optim.AdamW(model.parameters(), lr=5e-5)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / 100) * max(0.0, 1 - s / steps))
     model.train()
@@ -188,8 +162,8 @@ def main() -> None:
     tagged = time.perf_counter() - started
     for p in texts:
         raw = raws[p.name]
-        rels = relations(raw, first_ann[p.stem])
-        gold = {k: [frozenset(m.start() + a for a, b in r[k] for m in WORD.finditer(raw[a:b])) for r in rels if k in r] for k in KINDS}
+        rels = relation_ranges(first_ann[p.stem])
+        gold = {k: [tokens(raw, r[k]) for r in rels if k in r] for k in KINDS}
         gold = {k: list(dict.fromkeys(g for g in v if g)) for k, v in gold.items()}
         score(by_article.get(p.name, {k: [] for k in KINDS}), gold, totals)
     print(f"trained {steps} steps of {args.batch} paragraphs in {trained:.0f}s; tagged {len(dev)} dev paragraphs in {tagged:.1f}s")
