@@ -39,7 +39,7 @@ from embeddings.attribution.cast import Person, norm  # noqa: E402
 from embeddings.attribution.extract import read_article  # noqa: E402
 from embeddings.attribution.lexicon import FEMALE, MALE, REPORTING_VERBS, SAYING_VERBS  # noqa: E402
 from embeddings.attribution.rule import TABLES  # noqa: E402
-from embeddings.attribution.trace import steps_of  # noqa: E402
+from embeddings.attribution.trace import rule_of, steps_of  # noqa: E402
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -129,8 +129,7 @@ class Candidate:
 
 def deciding_rule(how: str) -> str:
     """The rule that decided a quote's speaker, from its trace: the outermost step."""
-    first = steps_of(how)[0] if how else ""
-    return first.split(":")[0].split(" ")[0]
+    return rule_of(steps_of(how)[0]) if how else ""
 
 
 class _Around:

@@ -117,8 +117,7 @@ class Mention:
         # Presidential Debates", "a spokesman for Senator Ted Cruz"
         # … except the author of a document: "a report by Politico", "an analysis by Lily Batchelder"
         # … and a title the parser made the subject is no one the story knows ("Lord", "Fools")
-        title_subject = cast.find_person([tok.text], at) is None
-        renamed = [c for c in people if _names_role(c, tok) or (title_subject and _full_name_after_role(c, tok))]
+        renamed = [c for c in people if _names_role(c, tok) or (_full_name_after_role(c, tok) and cast.find_person([tok.text], at) is None)]
         people = [
             c
             for c in people

@@ -44,11 +44,16 @@ def steps_of(how: str) -> list[str]:
     return [*out, how] if how else out
 
 
+def rule_of(step: str) -> str:
+    """The name of the rule a step of a trace names ("resolve.pronoun_gendered: ‘he’ → …")."""
+    return re.split(r"[:\s]", step, maxsplit=1)[0]
+
+
 def explain(how: str) -> str:
     """A trace as lines a reader can follow: each step, and in words what its rule does."""
     lines = []
     for step in steps_of(how):
-        rule = rule_named(re.split(r"[:\s]", step, maxsplit=1)[0])
+        rule = rule_named(rule_of(step))
         lines.append(step)
         if rule is not None and rule.summary:
             lines.append(f"    {rule.summary}")

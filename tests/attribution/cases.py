@@ -3,7 +3,6 @@ it must get (None: nobody, never a guess), its kind, and the rule expected to de
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ from embeddings.attribution import steps_of
 from embeddings.attribution.cues import _quote_mask
 from embeddings.attribution.rule import rule_named
 from embeddings.attribution.subject import subject_rule
+from embeddings.attribution.trace import rule_of
 from embeddings.marks import find_stretches
 from embeddings.nlp import load_nlp, parse_articles
 from tests.quotes_helper import quotes_of
@@ -67,5 +67,5 @@ def check(case: Case) -> None:
         assert q.speaker is not None and set(case.speaker.split()) <= set(q.speaker.split()), (q.speaker, q.mention, q.how)
     if case.kind is not None:
         assert q.kind == case.kind
-    decided = re.split(r"[:\s]", steps_of(q.how)[0], maxsplit=1)[0]
+    decided = rule_of(steps_of(q.how)[0])
     assert decided == case.rule, f"decided by {q.how}"
