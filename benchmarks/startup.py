@@ -1,13 +1,15 @@
 """Start-up: process start to first answer with a persisted index, memory per passage, and the
-latency of whole answers (hybrid search, fusion, answer assembly) once the index is loaded:
+latency of whole answers (hybrid search, fusion, answer assembly) once the index is loaded, for
+the SQLite store and for the JSON Lines format it replaced (format 1), in one run:
 
-    python benchmarks/startup.py [--passages 100000] [--seed-articles 40] [--questions 100]
+    python benchmarks/startup.py [--passages 10000 100000] [--seed-articles 40] [--questions 100]
 
-A real index is built from the first bbc-2004 articles; a large one is made from it by copying
+A real index is built from the first bbc-2004 articles; large ones are made from it by copying
 its articles (new paths and ids) with their passages, quotes and vectors (plus a little noise, so
-no two vectors are equal) and saved as a normal generation. Then `whosaid ask … --json` runs as a
-fresh process on each: the small index is the baseline of the same run (Python, imports, model
-load), the difference is what the index size costs. Then both indexes answer the same questions
+no two vectors are equal) and saved as a normal generation in each format (format 1 only up to
+--json-limit passages: it is read whole into memory). Then `whosaid ask … --json` runs as a fresh
+process on each: the small index is the baseline of the same run (Python, imports, model load),
+the difference is what the index size costs. Then each index answers the same questions
 in-process (who-said fragments and what-did questions drawn from the seed articles' quotes):
 p50/p95 of `answer()` with the query embedding, the small index again the baseline.
 """
@@ -32,9 +34,12 @@ sys.path.insert(0, str(ROOT))
 from corpora import BBC  # noqa: E402
 
 from bot.answer import answer  # noqa: E402
-from embeddings.index import Index, load, save  # noqa: E402
+from embeddings.index import Index  # noqa: E402
+from embeddings.lexical import Lexical  # noqa: E402
 from embeddings.pipeline import build_index, open_searcher  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
+from embeddings.store import load, save  # noqa: E402
+from embeddings.store.jsonl import save_jsonl  # noqa: E402
 
 QUESTION = "Who said the economy would grow next year?"
 
@@ -57,7 +62,12 @@ def enlarge(index: Index, passages: int) -> Index:
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
     owner = np.concatenate([index.quote_owner + c * len(index.quotes) for c in range(copies)])
-    return Index(index.model, index.dim, articles, hashes, ps, qs, noisy(index.passage_vectors), noisy(index.quote_vectors), owner)
+    pv, qv = noisy(index.passage_vectors), noisy(index.quote_vectors)
+    lexical = {  # the copies' texts are the seed's: their counts are lent, not tokenized again
+        f"{kind}_lexical": Lexical([r.text for r in records], getattr(index, f"{kind}_lexical"))
+        for kind, records in (("passage", ps), ("quote", qs))
+    }
+    return Index(index.model, index.dim, articles, hashes, ps, qs, pv, qv, owner, **lexical)
 
 
 # runs the command and prints its peak memory (KB): each measurement gets its own process tree
@@ -113,44 +123,58 @@ def answer_latency(settings: Settings, index_dir: Path, asked: list[str]) -> tup
     return float(np.percentile(times, 50)), float(np.percentile(times, 95))
 
 
+def measure(settings: Settings, index_dir: Path, asked: list[str]) -> tuple[float, float, float, float]:
+    """Seconds to the first answer and peak MB of a fresh process; p50 and p95 ms in-process."""
+    seconds, peak = first_answer(index_dir)
+    return (seconds, peak, *answer_latency(settings, index_dir, asked))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--passages", type=int, default=100_000)
+    ap.add_argument("--passages", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--json-limit", type=int, default=200_000, help="largest index also measured in format 1")
     ap.add_argument("--seed-articles", type=int, default=40)
     ap.add_argument("--questions", type=int, default=100, help="quotes to draw questions from (two questions each)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        corpus, small_dir, big_dir = Path(tmp) / "articles", Path(tmp) / "small", Path(tmp) / "big"
+        corpus, small_dir = Path(tmp) / "articles", Path(tmp) / "small"
         for f in sorted(BBC.rglob("*.txt"))[: args.seed_articles]:
             dst = corpus / f.relative_to(BBC)
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(f, dst)
         settings = Settings(articles_dir=corpus, index_dir=small_dir, _env_file=None)
         small, _ = build_index(settings)
-        big = enlarge(load(small_dir), args.passages)
-        save(big, big_dir)
-        size_mb = sum(f.stat().st_size for f in big_dir.rglob("*") if f.is_file()) / 1e6
-        print(
-            f"small index: {len(small.passages):,} passages; large: {len(big.passages):,} passages, "
-            f"{len(big.quotes):,} quotes, {size_mb:.0f} MB on disk"
-        )
-        small_s, small_mb = first_answer(small_dir)
-        big_s, big_mb = first_answer(big_dir)
-        extra = (big_mb - small_mb) * 1e6 / (len(big.passages) - len(small.passages))
-        print(f"  process start -> first answer, small index (baseline): {small_s:5.1f}s  peak {small_mb:,.0f} MB")
-        print(
-            f"  process start -> first answer, {len(big.passages):,} passages: {big_s:5.1f}s  peak {big_mb:,.0f} MB  "
-            f"= {big_s / small_s:.2f}x the baseline"
-        )
-        print(f"  memory per passage (with its quotes and their vectors): {extra:,.0f} bytes")
         asked = questions(small, args.questions)
-        small_p50, small_p95 = answer_latency(settings, small_dir, asked)
-        big_p50, big_p95 = answer_latency(settings, big_dir, asked)
-        print(f"  whole answers ({len(asked)} questions), small index (baseline): p50 {small_p50:.1f} ms  p95 {small_p95:.1f} ms")
-        print(
-            f"  whole answers, {len(big.passages):,} passages: p50 {big_p50:.1f} ms  p95 {big_p95:.1f} ms  "
-            f"= {big_p95 / small_p95:.2f}x the baseline p95"
-        )
+        seed = load(small_dir)
+        print(f"seed index: {len(small.passages):,} passages, {len(small.quotes):,} quotes; {len(asked)} questions")
+        print(_HEAD)
+        for store, save_as in (("sqlite", save), ("jsonl", save_jsonl)):
+            base = Path(tmp) / f"small-{store}"
+            save_as(seed, base)
+            row0 = measure(settings, base, asked)
+            print(_row(store, seed, base, row0, "(baseline)"))
+            for n in args.passages:
+                if store == "jsonl" and n > args.json_limit:
+                    continue
+                big = enlarge(seed, n)
+                big_dir = Path(tmp) / f"{store}-{n}"
+                save_as(big, big_dir)
+                del big
+                count = load(big_dir)
+                row = measure(settings, big_dir, asked)
+                per = (row[1] - row0[1]) * 1e6 / (len(count.passages) - len(seed.passages))
+                print(_row(store, count, big_dir, row, f"{per:,.0f}"))
+                del count
+                shutil.rmtree(big_dir)
+
+
+_HEAD = "   store  passages    quotes  disk MB  first answer s  peak MB  B/passage  p50 ms  p95 ms"
+
+
+def _row(store: str, index: Index, folder: Path, row: tuple[float, ...], per: str) -> str:
+    disk = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
+    counts = f"{len(index.passages):>9,} {len(index.quotes):>9,} {disk:>8.0f}"
+    return f"{store:>8} {counts} {row[0]:>15.2f} {row[1]:>8.0f} {per:>10} {row[2]:>7.1f} {row[3]:>7.1f}"
 
 
 if __name__ == "__main__":

@@ -116,7 +116,7 @@ def _in_context(searcher: Searcher, quote: Quote) -> Quote:
     "Trump said: “criminal”" (the same words, verbatim, with what they were said of)."""
     if quote.kind != "mixed":
         return quote
-    around = (searcher.index.quotes[i] for i in searcher.quotes_of_article.get(quote.article_id, []))
+    around = (searcher.index.quotes[i] for i in searcher.quotes_in_article(quote.article_id))
     return next(
         (q for q in around if q.kind == "indirect" and q.speaker == quote.speaker and q.start <= quote.start and quote.end <= q.end),
         quote,
@@ -369,7 +369,7 @@ def passages_answer(question: str, searcher: Searcher, min_score: float, limit: 
     out = []
     for h in hits[:limit]:
         passage = searcher.index.passages[h.id]
-        quotes = (searcher.index.quotes[i] for i in searcher.quotes_of_article.get(passage.article_id, []))
+        quotes = (searcher.index.quotes[i] for i in searcher.quotes_in_article(passage.article_id))
         inside = tuple(
             QuoteHit(q, searcher.directory.canonical(q), searcher.index.articles[q.article_id], h.cosine)
             for q in quotes

@@ -1,35 +1,28 @@
-"""The index: articles, passages and quotes with their vectors in FAISS, persisted as
-generations. A build writes a new generation beside the current one and switches a pointer
-file only when it is complete, so a crash at any moment leaves a loadable index.
-
-    index_dir/CURRENT            name of the serving generation (replaced by rename)
-    index_dir/gen-<time>-<n>/    manifest.json (written last), *.jsonl, *.npy
+"""The index: articles, passages and quotes with their vectors in FAISS and their words in BM25,
+built incrementally from the previous generation. `embeddings.store` writes and opens it.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
-import json
 import logging
-import os
-import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import faiss
 import numpy as np
-import orjson
 
 from embeddings.articles import Article, Skipped, Stamp, file_key
 from embeddings.attribution import Quote
+from embeddings.lexical import Lexical
 from embeddings.nearest import vector_index
 from embeddings.passages import Passage, embed_text, make_passages
+from embeddings.people import Directory
 from embeddings.progress import Progress
-from embeddings.settings import split_embedder
 
 if TYPE_CHECKING:
     from embeddings.nlp import Sentence
@@ -41,7 +34,6 @@ FORMAT_VERSION = 1
 #: re-analysed in full on the next build instead of keeping stale quotes (a text whose vector
 #: the previous generation holds is not embedded again).
 EXTRACTOR_VERSION = 77
-CURRENT = "CURRENT"
 KEY_BYTES = 16
 
 
@@ -61,18 +53,20 @@ class IndexLoadError(RuntimeError):
 
 @dataclass
 class Index:
-    """Everything needed to answer questions, in memory; immutable once built.
+    """Everything needed to answer questions; immutable once built. Records are lists and a dict
+    for a new build, and views of the database for an opened one (`embeddings.store`).
 
     Quotes are searched through pieces: a long quote gets a vector per sentence as well as its
     own, a mixed or indirect one is embedded with its sentence. `quote_owner[i]` is the quote
-    that vector row i belongs to."""
+    that vector row i belongs to. What is not given (the FAISS and BM25 indexes, the article
+    number of each passage and quote) is worked out from the rest."""
 
     model: str
     dim: int
-    articles: dict[str, Article]
-    hashes: dict[str, str]
-    passages: list[Passage]
-    quotes: list[Quote]
+    articles: Mapping[str, Article]
+    hashes: Mapping[str, str]
+    passages: Sequence[Passage]
+    quotes: Sequence[Quote]
     passage_vectors: np.ndarray
     quote_vectors: np.ndarray
     quote_owner: np.ndarray
@@ -84,12 +78,33 @@ class Index:
     #: text twice, even after the quote rules change; empty for generations written before them
     passage_keys: np.ndarray = field(default_factory=no_keys)
     quote_keys: np.ndarray = field(default_factory=no_keys)
-    passage_index: faiss.Index = field(init=False, repr=False)
-    quote_index: faiss.Index = field(init=False, repr=False)
+    passage_index: faiss.Index | None = field(default=None, repr=False)
+    quote_index: faiss.Index | None = field(default=None, repr=False)
+    passage_lexical: Lexical | None = field(default=None, repr=False)
+    quote_lexical: Lexical | None = field(default=None, repr=False)
+    #: the position of each passage's and quote's article, and the passage holding each quote's
+    #: start (-1 if none): filters become masks, and a quote is scored with its surroundings
+    passage_article: np.ndarray | None = field(default=None, repr=False)
+    quote_article: np.ndarray | None = field(default=None, repr=False)
+    quote_passage: np.ndarray | None = field(default=None, repr=False)
+    #: the speakers of all quotes, one per person across articles
+    people: Directory | None = field(default=None, repr=False)
+    #: the store format it was read from or written in; 0 while it is only in memory
+    format: int = 0
 
     def __post_init__(self) -> None:
-        self.passage_index = vector_index(self.passage_vectors, self.dim)
-        self.quote_index = vector_index(self.quote_vectors, self.dim)
+        if self.passage_index is None:
+            self.passage_index = vector_index(self.passage_vectors, self.dim)
+        if self.quote_index is None:
+            self.quote_index = vector_index(self.quote_vectors, self.dim)
+        if self.passage_lexical is None:
+            self.passage_lexical = Lexical(column(self.passages, "text"))
+        if self.quote_lexical is None:
+            self.quote_lexical = Lexical(column(self.quotes, "text"))
+        if self.people is None:
+            self.people = Directory(self.quotes)
+        if self.passage_article is None or self.quote_article is None or self.quote_passage is None:
+            self.passage_article, self.quote_article, self.quote_passage = positions(self.articles, self.passages, self.quotes)
 
     def known_files(self) -> dict[str, tuple[Stamp, list[Article]]]:
         """The articles of each file this index holds in full, with the file's stamp."""
@@ -97,6 +112,32 @@ class Index:
         for article in self.articles.values():
             by_file.setdefault(file_key(article.path), []).append(article)
         return {key: (stamp, by_file[key]) for key, stamp in self.stamps.items() if len(by_file.get(key, ())) == stamp.articles}
+
+
+def column(records: Sequence | Mapping, name: str) -> list:
+    """One field of every record, in order; from the database alone when the records live there."""
+    if hasattr(records, "column"):
+        return records.column(name)
+    return [getattr(r, name) for r in (records.values() if isinstance(records, Mapping) else records)]
+
+
+def positions(articles: Mapping[str, Article], passages: Sequence[Passage], quotes: Sequence[Quote]) -> tuple[np.ndarray, ...]:
+    """The article position of each passage and quote, and the passage holding each quote's start."""
+    number = {article_id: n for n, article_id in enumerate(articles)}
+    passage_article = np.fromiter((number[a] for a in column(passages, "article_id")), np.int64, len(passages))
+    quote_article = np.fromiter((number[a] for a in column(quotes, "article_id")), np.int64, len(quotes))
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for p, (a, start, end) in enumerate(zip(passage_article.tolist(), column(passages, "start"), column(passages, "end"), strict=True)):
+        spans.setdefault(a, []).append((start, end, p))
+    for found in spans.values():
+        found.sort()
+    quote_passage = np.full(len(quotes), -1, dtype=np.int64)
+    for i, (a, start) in enumerate(zip(quote_article.tolist(), column(quotes, "start"), strict=True)):
+        found = spans.get(a, [])
+        at = bisect.bisect_right(found, (start, float("inf"), 0)) - 1
+        if at >= 0 and found[at][0] <= start < found[at][1]:
+            quote_passage[i] = found[at][2]
+    return passage_article, quote_article, quote_passage
 
 
 @dataclass(frozen=True)
@@ -236,10 +277,12 @@ def build(
     old_p: dict[str, list[int]] = {}
     old_q: dict[str, list[int]] = {}
     old_rows: dict[int, list[int]] = {}
+    old_passages: list[Passage] = list(reuse.passages) if reuse else []  # one read of an opened index, not one per row
+    old_quotes: list[Quote] = list(reuse.quotes) if reuse else []
     if reuse:
-        for i, p in enumerate(reuse.passages):
+        for i, p in enumerate(old_passages):
             old_p.setdefault(p.article_id, []).append(i)
-        for i, q in enumerate(reuse.quotes):
+        for i, q in enumerate(old_quotes):
             old_q.setdefault(q.article_id, []).append(i)
         for row, owner in enumerate(reuse.quote_owner):
             old_rows.setdefault(int(owner), []).append(row)
@@ -268,12 +311,12 @@ def build(
             old_id = source[article.id]
             for i in old_p.get(old_id, []):
                 p_rows.append(i)
-                passages.append(_moved(reuse.passages[i], article.id))
+                passages.append(_moved(old_passages[i], article.id))
             for i in old_q.get(old_id, []):
                 for row in old_rows.get(i, []):
                     q_rows.append(row)
                     owner.append(len(quotes))
-                quotes.append(_moved(reuse.quotes[i], article.id))
+                quotes.append(_moved(old_quotes[i], article.id))
 
     n_passage_texts = len(texts)
     vectors, keys, embedded = _encode_unique(encoder, texts + new_quote_texts, dim, _known_vectors(previous, model_name))
@@ -311,6 +354,8 @@ def build(
         stamps=dict(stamps or {}),
         passage_keys=gather_keys(p_rows, keys[:n_passage_texts], reuse.passage_keys if reuse else None),
         quote_keys=gather_keys(q_rows, keys[n_passage_texts:], reuse.quote_keys if reuse else None),
+        passage_lexical=Lexical([p.text for p in passages], previous.passage_lexical if previous else None),
+        quote_lexical=Lexical([q.text for q in quotes], previous.quote_lexical if previous else None),
     )
     renamed = [(reuse.articles[source[a.id]].path, a.path) for a in unique if source.get(a.id, a.id) != a.id]
     moved_from = {source[a.id] for a in unique if a.id in source}
@@ -379,187 +424,3 @@ def _encode_unique(
 
 def _moved(item: Passage | Quote, article_id: str) -> Passage | Quote:
     return item if item.article_id == article_id else dataclasses.replace(item, article_id=article_id)
-
-
-# -- persistence ----------------------------------------------------------------------------
-
-
-def _fsync_write(path: Path, data: bytes) -> None:
-    with open(path, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _jsonl(rows: list) -> bytes:
-    """One JSON record per line; orjson writes dataclasses as objects."""
-    return b"".join(orjson.dumps(r) + b"\n" for r in rows)
-
-
-def _npy(path: Path, array: np.ndarray) -> None:
-    with open(path, "wb") as fh:
-        np.save(fh, array)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def self_check(index: Index) -> None:
-    """Counts agree and a probe query finds what it should: refuse to switch to a bad build."""
-    if len(index.passage_vectors) != len(index.passages) or len(index.quote_vectors) != len(index.quote_owner):
-        raise IndexLoadError("self-check failed: vector and record counts differ")
-    if index.passage_index.ntotal != len(index.passages):
-        raise IndexLoadError("self-check failed: FAISS holds a different number of passages")
-    if index.passages:
-        probe = index.passage_vectors[len(index.passages) // 2 : len(index.passages) // 2 + 1]
-        scores, _ = index.passage_index.search(probe, 1)
-        if not scores[0][0] > 0.99:
-            raise IndexLoadError("self-check failed: a probe query did not find its own passage")
-
-
-def save(index: Index, index_dir: Path) -> str:
-    """Write `index` as a new generation and switch CURRENT to it atomically; returns its name."""
-    self_check(index)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 1_000_000_000:09d}"
-    tmp = index_dir / f".tmp-{name}"
-    tmp.mkdir()
-    _fsync_write(
-        tmp / "articles.jsonl",
-        _jsonl([{**a.meta(), "paragraphs": a.paragraphs, "hash": index.hashes[a.id]} for a in index.articles.values()]),
-    )
-    _fsync_write(tmp / "passages.jsonl", _jsonl(index.passages))
-    _fsync_write(tmp / "quotes.jsonl", _jsonl(index.quotes))
-    _npy(tmp / "passage_vectors.npy", index.passage_vectors)
-    _npy(tmp / "quote_vectors.npy", index.quote_vectors)
-    _npy(tmp / "quote_owner.npy", index.quote_owner)
-    _npy(tmp / "passage_keys.npy", index.passage_keys)
-    _npy(tmp / "quote_keys.npy", index.quote_keys)
-    _fsync_write(tmp / "stamps.json", json.dumps({k: [v.mtime_ns, v.size, v.articles] for k, v in index.stamps.items()}).encode())
-    manifest = {
-        "format": FORMAT_VERSION,
-        "extractor": index.extractor,
-        "model": index.model,
-        "dim": index.dim,
-        "articles": len(index.articles),
-        "passages": len(index.passages),
-        "quotes": len(index.quotes),
-        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    }
-    _fsync_write(tmp / "manifest.json", json.dumps(manifest, indent=2).encode())
-    _fsync_dir(tmp)
-    os.rename(tmp, index_dir / name)
-    _fsync_dir(index_dir)
-    pointer = index_dir / f".{CURRENT}.tmp"
-    _fsync_write(pointer, name.encode())
-    os.replace(pointer, index_dir / CURRENT)
-    _fsync_dir(index_dir)
-    index.generation = name
-    _clean(index_dir, keep=name)
-    return name
-
-
-def _clean(index_dir: Path, keep: str) -> None:
-    """Remove older generations and leftovers of interrupted builds."""
-    for path in index_dir.iterdir():
-        if path.is_dir() and path.name != keep and (path.name.startswith("gen-") or path.name.startswith(".tmp-")):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _complete(path: Path) -> bool:
-    return (path / "manifest.json").is_file()
-
-
-def current_generation(index_dir: Path) -> Path:
-    """The generation CURRENT names, or else the newest complete one (CURRENT lost in a crash)."""
-    if not index_dir.is_dir():
-        raise IndexLoadError(f"no index at {index_dir}: run `whosaid index` first")
-    pointer = index_dir / CURRENT
-    if pointer.is_file():
-        candidate = index_dir / pointer.read_text().strip()
-        if _complete(candidate):
-            return candidate
-    gens = sorted((p for p in index_dir.glob("gen-*") if _complete(p)), reverse=True)
-    if not gens:
-        raise IndexLoadError(f"no index at {index_dir}: run `whosaid index` first")
-    return gens[0]
-
-
-def _read_jsonl(path: Path) -> list[dict]:
-    with open(path, "rb") as fh:
-        return [orjson.loads(line) for line in fh if line.strip()]
-
-
-def _model_settings(recorded: str) -> str:
-    """The settings that select the model an index records ("name" or "name@encoder")."""
-    model, encoder = split_embedder(recorded)
-    return f"WHOSAID_MODEL={model} WHOSAID_ENCODER={encoder}"
-
-
-def load(index_dir: Path, model_name: str | None = None) -> Index:
-    """Load the serving generation without re-embedding anything."""
-    gen = current_generation(index_dir)
-    try:
-        manifest = json.loads((gen / "manifest.json").read_text())
-        if manifest.get("format") != FORMAT_VERSION:
-            raise IndexLoadError(f"index at {index_dir} has format {manifest.get('format')}; rebuild it with `whosaid index`")
-        if model_name is not None and manifest["model"] != model_name:
-            raise IndexLoadError(
-                f"index at {index_dir} was built with model {manifest['model']!r} but the setting is "
-                f"{model_name!r}: rebuild it with `whosaid index` or set {_model_settings(manifest['model'])}"
-            )
-        articles: dict[str, Article] = {}
-        hashes: dict[str, str] = {}
-        for row in _read_jsonl(gen / "articles.jsonl"):
-            article = Article(
-                id=row["id"],
-                path=row["path"],
-                title=row["title"],
-                paragraphs=tuple(row["paragraphs"]),
-                date=row["date"],
-                source=row["source"],
-                url=row["url"],
-            )
-            article.__dict__["content_hash"] = row["hash"]  # known: spare hashing every article again
-            articles[article.id] = article
-            hashes[article.id] = row["hash"]
-        passages = [Passage(**row) for row in _read_jsonl(gen / "passages.jsonl")]
-        quotes = [Quote(**{**row, "roles": tuple(row["roles"])}) for row in _read_jsonl(gen / "quotes.jsonl")]
-        pv = np.load(gen / "passage_vectors.npy")
-        qv = np.load(gen / "quote_vectors.npy")
-        owner = np.load(gen / "quote_owner.npy")
-        stamps_file = gen / "stamps.json"
-        stamps = {k: Stamp(*v) for k, v in json.loads(stamps_file.read_text()).items()} if stamps_file.is_file() else {}
-        # generations written before text digests have none: their texts are embedded again once
-        keys = [np.load(gen / f) if (gen / f).is_file() else no_keys() for f in ("passage_keys.npy", "quote_keys.npy")]
-    except IndexLoadError:
-        raise
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise IndexLoadError(f"index generation {gen} is unreadable ({exc}); rebuild it with `whosaid index`") from exc
-    if len(pv) != len(passages) or len(qv) != len(owner) or (len(owner) and owner.max() >= len(quotes)):
-        raise IndexLoadError(f"index generation {gen} is inconsistent; rebuild it with `whosaid index`")
-    # digests that do not match their vectors row for row are not trusted: those texts are embedded again
-    keys = [k if len(k) == len(v) else no_keys() for k, v in zip(keys, (pv, qv), strict=True)]
-    index = Index(
-        manifest["model"],
-        int(manifest["dim"]),
-        articles,
-        hashes,
-        passages,
-        quotes,
-        pv,
-        qv,
-        owner,
-        gen.name,
-        manifest.get("extractor", 0),
-        stamps,
-        *keys,
-    )
-    return index

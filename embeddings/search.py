@@ -4,10 +4,10 @@ source, date range) are applied inside both searches, not by fetching more and t
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -16,10 +16,8 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from embeddings.dates import check_date
-from embeddings.index import Index
-from embeddings.lexical import Lexical
+from embeddings.index import Index, column
 from embeddings.nearest import nearest
-from embeddings.people import Directory
 from embeddings.vectors import encode
 
 log = logging.getLogger(__name__)
@@ -136,11 +134,38 @@ def one_blas_thread() -> None:
         controller.select(filepath=ours).limit(limits=1)
 
 
+class Texts(Sequence[str]):
+    """The texts of passages or quotes, read when asked for (only candidates' texts are)."""
+
+    def __init__(self, records: Sequence) -> None:
+        self._records = records
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self._records[i].text
+
+
+class Runs:
+    """Which positions hold each value of `owners` (a quote's rows, a passage's quotes): sorted
+    once, then a slice per lookup, where a list per value would cost a Python object each."""
+
+    def __init__(self, owners: np.ndarray, values: int) -> None:
+        owners = np.asarray(owners)
+        self._order = np.argsort(owners, kind="stable")
+        self._starts = np.searchsorted(owners[self._order], np.arange(values + 1))
+
+    def of(self, value: int) -> list[int]:
+        if not 0 <= value < len(self._starts) - 1:
+            return []
+        return self._order[self._starts[value] : self._starts[value + 1]].tolist()
+
+
 class Searcher:
     """An index, its model and its lexical indexes, ready to answer; one per index generation."""
 
-    def __init__(self, index: Index, model, mode: str = "hybrid", previous: Searcher | None = None) -> None:
-        """`previous`: the searcher of the generation this one replaces; its tokenized texts are reused."""
+    def __init__(self, index: Index, model, mode: str = "hybrid") -> None:
         one_blas_thread()
         self.index = index
         self.model = model
@@ -148,30 +173,40 @@ class Searcher:
         self.bm25_weight = BM25_WEIGHT
         self.coverage_weight = COVERAGE_WEIGHT
         self.order_weight = ORDER_WEIGHT
-        self.directory = Directory(index.quotes)
+        self.directory = index.people
         self._embedded: dict[str, np.ndarray] = {}
         self._embedded_lock = threading.Lock()
         self._passage_words: dict[int, frozenset[str]] = {}
         self._all_quotes: str | None = None
         self._outlets: dict[str, str] | None = None
-        self.passage_texts = [p.text for p in index.passages]
-        self.quote_texts = [q.text for q in index.quotes]
-        self.passage_bm25 = Lexical(self.passage_texts, previous.passage_bm25 if previous is not None else None)
-        self.quote_bm25 = Lexical(self.quote_texts, previous.quote_bm25 if previous is not None else None)
-        self.rows_of_quote: list[list[int]] = [[] for _ in index.quotes]
-        for row, i in enumerate(index.quote_owner):
-            self.rows_of_quote[int(i)].append(row)
-        self.quotes_of_article: dict[str, list[int]] = {}
-        for i, q in enumerate(index.quotes):
-            self.quotes_of_article.setdefault(q.article_id, []).append(i)
-        self.quote_passage, self.quotes_of_passage = _quote_passages(index)
-        # article number of each passage and quote, and each article's outlet and date, so that a
-        # filter becomes a mask in a few array operations, not a loop over the articles per question
-        number = {article_id: n for n, article_id in enumerate(index.articles)}
-        self.article_source = np.array([(a.source or "").lower() for a in index.articles.values()], dtype=str)
-        self.article_date = np.array([a.date or "" for a in index.articles.values()], dtype=str)
-        self.passage_article = np.fromiter((number[p.article_id] for p in index.passages), np.int64, len(index.passages))
-        self.quote_article = np.fromiter((number[q.article_id] for q in index.quotes), np.int64, len(index.quotes))
+        self.passage_texts = Texts(index.passages)
+        self.quote_texts = Texts(index.quotes)
+        self.passage_bm25, self.quote_bm25 = index.passage_lexical, index.quote_lexical
+        self.quote_passage = index.quote_passage
+        # the rows of each quote, the quotes of each passage and of each article: runs of positions
+        self._rows_of_quote = Runs(index.quote_owner, len(index.quotes))
+        self._quotes_of_passage = Runs(index.quote_passage, len(index.passages))
+        self._quotes_of_article = Runs(index.quote_article, len(index.articles))
+        # each article's outlet and date, so that a filter becomes a mask in a few array
+        # operations, not a loop over the articles per question
+        self.article_source = np.array([(s or "").lower() for s in column(index.articles, "source")], dtype=str)
+        self.article_date = np.array([d or "" for d in column(index.articles, "date")], dtype=str)
+        self.passage_article = index.passage_article
+        self.quote_article = index.quote_article
+        self._article_number: dict[str, int] | None = None
+
+    def quotes_in_passage(self, p: int) -> list[int]:
+        """The quotes that start in passage p, in index order."""
+        return self._quotes_of_passage.of(p)
+
+    def quotes_in_article(self, article_id: str) -> list[int]:
+        """The quotes of an article, in index order."""
+        if (number := getattr(self.index.articles, "number", None)) is None:
+            if self._article_number is None:
+                self._article_number = {a: n for n, a in enumerate(self.index.articles)}
+            number = self._article_number.get
+        n = number(article_id)
+        return [] if n is None else self._quotes_of_article.of(n)
 
     def allowed(self, where: Where | None, kind: str, ids: list[int] | np.ndarray | None = None) -> np.ndarray | None:
         """The passage or quote ids a search may return: `ids` (if given) of admitted articles."""
@@ -225,7 +260,7 @@ class Searcher:
     def quoted_anywhere(self, words: str) -> bool:
         """Whether some quote holds these words as typed (case, spacing and apostrophes aside)."""
         if self._all_quotes is None:
-            self._all_quotes = "\n".join(_plain(t) for t in self.quote_texts)
+            self._all_quotes = "\n".join(_plain(t) for t in column(self.index.quotes, "text"))
         return _plain(words) in self._all_quotes
 
     def passage_words(self, i: int) -> frozenset[str]:
@@ -292,7 +327,7 @@ class Searcher:
     def _cosine(self, i: int, qvec: np.ndarray, vectors: np.ndarray, quotes: bool) -> float:
         if not quotes:
             return float(vectors[i] @ qvec)
-        rows = self.rows_of_quote[i]
+        rows = self._rows_of_quote.of(i)
         return float((vectors[rows] @ qvec).max())
 
     def quotes(self, query: str, k: int = 10, quote_ids: list[int] | None = None, where: Where | None = None) -> list[Hit]:
@@ -303,22 +338,3 @@ class Searcher:
     ) -> list[Hit]:
         """`wording=False`: by fused rank alone, without the wording bonuses and the cosine (faster)."""
         return self._hybrid("passages", query, k, self.allowed(where, "passages", passage_ids), self.mode, wording)
-
-
-def _quote_passages(index: Index) -> tuple[np.ndarray, dict[int, list[int]]]:
-    """The passage that holds each quote's start (-1 if none), and the quotes of each passage:
-    a quote is scored with its surroundings, and a passage hit brings its quotes."""
-    starts: dict[str, list[tuple[int, int, int]]] = {}
-    for p, passage in enumerate(index.passages):
-        starts.setdefault(passage.article_id, []).append((passage.start, passage.end, p))
-    for spans in starts.values():
-        spans.sort()
-    owner = np.full(len(index.quotes), -1, dtype=np.int64)
-    of_passage: dict[int, list[int]] = {}
-    for i, q in enumerate(index.quotes):
-        spans = starts.get(q.article_id, [])
-        at = bisect.bisect_right(spans, (q.start, float("inf"), 0)) - 1
-        if at >= 0 and spans[at][0] <= q.start < spans[at][1]:
-            owner[i] = spans[at][2]
-            of_passage.setdefault(spans[at][2], []).append(i)
-    return owner, of_passage

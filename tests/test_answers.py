@@ -76,7 +76,7 @@ def test_every_quote_shown_is_verbatim_in_its_cited_article(searcher) -> None:
     rng = random.Random(7)
     index = searcher.index
     questions = []
-    for q in index.quotes * 3:
+    for q in list(index.quotes) * 3:
         words = q.text.split()
         if len(words) >= 3:
             a = rng.randrange(0, max(1, len(words) - 3))

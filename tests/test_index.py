@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from embeddings.index import CURRENT, IndexLoadError, current_generation, load, no_keys
+from embeddings.index import IndexLoadError, no_keys
 from embeddings.pipeline import NothingLoaded, build_index
+from embeddings.store import CURRENT, FORMAT_VERSION, current_generation, load
+from embeddings.store.jsonl import save_jsonl
 from tests.conftest import ARTICLES
 
 
@@ -22,8 +25,14 @@ def corpus(tmp_path: Path) -> Path:
 def test_round_trip_without_reembedding(built, settings) -> None:
     index, _ = built
     again = load(settings.index_dir, settings.model)
-    assert again.quotes == index.quotes and again.passages == index.passages
-    assert (again.quote_vectors == index.quote_vectors).all()
+    assert list(again.quotes) == list(index.quotes) and list(again.passages) == list(index.passages)
+    assert dict(again.articles.items()) == dict(index.articles.items()) and dict(again.hashes) == dict(index.hashes)
+    assert (again.quote_vectors == index.quote_vectors).all() and again.stamps == index.stamps
+    speakers = [[(s.name, s.words, s.aliases, s.roles, s.quote_ids) for s in d.speakers + d.groups] for d in (again.people, index.people)]
+    assert speakers[0] == speakers[1] and again.people.lookup("Rubio").speakers
+    for kind in ("passages", "quotes"):  # the saved BM25 index finds what the one just built finds
+        query = index.quotes[0].text
+        assert getattr(again, f"{kind[:-1]}_lexical").search(query, 5) == getattr(index, f"{kind[:-1]}_lexical").search(query, 5)
 
 
 def test_incremental_add_edit_delete(corpus: Path, tmp_path: Path, settings) -> None:
@@ -99,3 +108,15 @@ def test_an_index_from_another_extractor_version_is_rebuilt(corpus: Path, tmp_pa
     first.passage_keys = first.quote_keys = no_keys()
     _, report = build_index(s, previous=first)
     assert 0 < report.embedded <= len(first.quote_owner)
+
+
+def test_an_index_of_the_previous_format_opens_and_lends_its_vectors(corpus: Path, tmp_path: Path, settings) -> None:
+    s = settings.model_copy(update={"articles_dir": corpus, "index_dir": tmp_path / "ix"})
+    first, _ = build_index(s)
+    old = tmp_path / "old"
+    save_jsonl(first, old)
+    opened = load(old, s.model)
+    assert list(opened.quotes) == list(first.quotes) and opened.passage_lexical.search("Rubio", 3)
+    again, report = build_index(s.model_copy(update={"index_dir": old}))
+    assert report.embedded == 0 and list(again.quotes) == list(first.quotes)
+    assert json.loads((current_generation(old) / "manifest.json").read_text())["format"] == FORMAT_VERSION

@@ -50,3 +50,18 @@ def test_filtered_search_stays_inside_the_mask() -> None:
     hits = lexical.search("Rubio work peace", 20, allowed)
     assert hits and set(hits) <= set(allowed.tolist())
     assert lexical.search("zzzz-not-a-word", 5) == []
+
+
+def test_a_saved_index_opens_with_the_same_results_and_lends_its_counts(tmp_path) -> None:
+    texts = corpus()
+    built = Lexical(texts)
+    built.save(tmp_path, "passages")
+    opened = Lexical.load(tmp_path, "passages")
+    allowed = np.arange(0, len(texts), 2)
+    for query in ["Rubio Miami talks", "work to be done peace plan"]:
+        assert opened.search(query, 10) == built.search(query, 10)
+        assert opened.search(query, 10, allowed) == built.search(query, 10, allowed)
+    changed = [*texts[3:], "Umerov called the Miami meeting productive."]
+    assert Lexical(changed, previous=opened).search("Umerov productive meeting", 5) == Lexical(changed).search(
+        "Umerov productive meeting", 5
+    )

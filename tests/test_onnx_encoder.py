@@ -40,9 +40,10 @@ def test_int8_vectors_are_close_to_the_fp32_model(quantized) -> None:
 
 def test_index_built_with_int8_answers_and_refuses_the_other_encoder(quantized, tmp_path) -> None:
     from bot.answer import answer
-    from embeddings.index import IndexLoadError, load
+    from embeddings.index import IndexLoadError
     from embeddings.pipeline import build_index, open_searcher
     from embeddings.settings import Settings
+    from embeddings.store import load
 
     settings = Settings(articles_dir=ARTICLES, index_dir=tmp_path / "index", encoder="onnx-int8", _env_file=None)
     build_index(settings)

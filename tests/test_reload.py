@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from bot.answer import answer
-from embeddings.index import current_generation, load
 from embeddings.live import LiveIndex, ReloadInProgress
 from embeddings.pipeline import BuildInProgress, build_index, build_lock
+from embeddings.store import current_generation, load
 from tests.conftest import ARTICLES
 from tests.filler import write_filler
 
