@@ -24,6 +24,7 @@ from embeddings.settings import split_embedder
 from embeddings.store import sqlite as records
 from embeddings.store.generations import CURRENT, MANIFEST, current_generation, fsync_write, publish
 from embeddings.store.jsonl import load_jsonl
+from embeddings.store.rows import RowFile
 
 __all__ = ["CURRENT", "FORMAT_VERSION", "IndexLoadError", "current_generation", "is_saved", "load", "save"]
 
@@ -40,6 +41,8 @@ ARRAYS = (
     "quote_passage",
 )
 KINDS = ("passage", "quote")
+#: read by rows (`RowFile`): a question reads its candidates' float32 vectors, the rest are mapped
+VECTORS = ("passage_vectors", "quote_vectors")
 
 
 def self_check(index: Index) -> None:
@@ -121,7 +124,8 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         return load_jsonl(gen, manifest)
     try:
         db, articles, passages, quotes = records.records(gen / records.DATABASE)
-        arrays = {name: np.load(gen / f"{name}.npy", mmap_mode="r") for name in ARRAYS}
+        arrays = {name: np.load(gen / f"{name}.npy", mmap_mode="r") for name in ARRAYS if name not in VECTORS}
+        arrays |= {name: RowFile(gen / f"{name}.npy") for name in VECTORS}
         found = {f"{kind}_index": faiss.read_index(str(gen / f"{kind}s.faiss"), faiss.IO_FLAG_MMAP_IFC) for kind in KINDS}
         found |= {f"{kind}_lexical": Lexical.load(gen, f"{kind}s") for kind in KINDS}
         stamps = db.stamps()
