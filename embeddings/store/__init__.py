@@ -123,7 +123,7 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
     if manifest["format"] == 1:
         return load_jsonl(gen, manifest)
     try:
-        db, articles, passages, quotes = records.records(gen / records.DATABASE)
+        db, articles, passages, quotes = records.records(gen / records.DATABASE, manifest)
         arrays = {name: np.load(gen / f"{name}.npy", mmap_mode="r") for name in ARRAYS if name not in VECTORS}
         arrays |= {name: RowFile(gen / f"{name}.npy") for name in VECTORS}
         found = {f"{kind}_index": faiss.read_index(str(gen / f"{kind}s.faiss"), faiss.IO_FLAG_MMAP_IFC) for kind in KINDS}
@@ -132,9 +132,9 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         people = db.people()
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, sqlite3.Error) as exc:
         raise IndexLoadError(f"index generation {gen} is unreadable ({exc}); rebuild it with `whosaid index`") from exc
-    counts = (len(articles), len(passages), len(quotes))
+    stored = db.one("SELECT (SELECT max(n) FROM articles), (SELECT max(n) FROM passages), (SELECT max(n) FROM quotes)")
     if (
-        counts != (manifest["articles"], manifest["passages"], manifest["quotes"])
+        tuple(-1 if n is None else n for n in stored) != (len(articles) - 1, len(passages) - 1, len(quotes) - 1)
         or len(arrays["passage_vectors"]) != len(passages)
         or len(arrays["quote_vectors"]) != len(arrays["quote_owner"])
         or found["passage_index"].ntotal != len(passages)

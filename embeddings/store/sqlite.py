@@ -28,7 +28,8 @@ DATABASE = "records.sqlite"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, path TEXT NOT NULL, title TEXT NOT NULL,
-    date TEXT, source TEXT, url TEXT, hash TEXT NOT NULL, paragraphs TEXT NOT NULL);
+    date TEXT, source TEXT, url TEXT, hash TEXT NOT NULL);
+CREATE TABLE texts (n INTEGER PRIMARY KEY, paragraphs TEXT NOT NULL);
 CREATE TABLE passages (n INTEGER PRIMARY KEY, article_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, first_paragraph INTEGER NOT NULL, last_paragraph INTEGER NOT NULL);
 CREATE TABLE quotes (n INTEGER PRIMARY KEY, article_id TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
@@ -58,13 +59,13 @@ def write(path: Path, index: Any, meta: dict[str, Any]) -> None:
         db.executescript(SCHEMA)
         with db:
             db.executemany("INSERT INTO meta VALUES (?, ?)", [(k, orjson.dumps(v).decode()) for k, v in meta.items()])
+            articles = list(enumerate(index.articles.values()))
             db.executemany(
-                f"INSERT INTO articles VALUES (?, {', '.join('?' * (len(ARTICLE_FIELDS) + 2))})",
-                (
-                    (n, *(getattr(a, f) for f in ARTICLE_FIELDS), index.hashes[a.id], orjson.dumps(a.paragraphs).decode())
-                    for n, a in enumerate(index.articles.values())
-                ),
+                f"INSERT INTO articles VALUES (?, {', '.join('?' * (len(ARTICLE_FIELDS) + 1))})",
+                ((n, *(getattr(a, f) for f in ARTICLE_FIELDS), index.hashes[a.id]) for n, a in articles),
             )
+            # the texts apart: reading the articles' outlets and dates at start-up reads no text
+            db.executemany("INSERT INTO texts VALUES (?, ?)", ((n, _json(a.paragraphs)) for n, a in articles))
             db.executemany(
                 f"INSERT INTO passages VALUES (?, {', '.join('?' * len(PASSAGE_FIELDS))})",
                 ((n, *(getattr(p, f) for f in PASSAGE_FIELDS)) for n, p in enumerate(index.passages)),
@@ -151,9 +152,9 @@ class Database:
 class Rows(Sequence[T], Generic[T]):
     """The passages or quotes of a generation as a read-only list, read from the database."""
 
-    def __init__(self, db: Database, table: str, fields: Sequence[str], make) -> None:
+    def __init__(self, db: Database, table: str, fields: Sequence[str], make, count: int) -> None:
         self._db, self._table, self._fields, self._make = db, table, _names(fields), make
-        self._count = db.one(f"SELECT count(*) FROM {table}")[0]
+        self._count = count  # from the manifest: count(*) would read the whole table
         self._get = lru_cache(maxsize=CACHED_ROWS)(self._fetch)
 
     def _fetch(self, n: int) -> T:
@@ -187,14 +188,15 @@ class Rows(Sequence[T], Generic[T]):
 class ArticleRows(Mapping[str, Article]):
     """The articles of a generation by id, in index order, read from the database."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, count: int) -> None:
         self._db = db
-        self._count = db.one("SELECT count(*) FROM articles")[0]
+        self._count = count
         self._get = lru_cache(maxsize=CACHED_ROWS)(self._fetch)
-        self._sql = f"SELECT {_names(ARTICLE_FIELDS)}, hash, paragraphs FROM articles"
+        fields = ", ".join(f'a."{f}"' for f in ARTICLE_FIELDS)
+        self._sql = f"SELECT {fields}, a.hash, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n"
 
     def _fetch(self, article_id: str) -> Article | None:
-        row = self._db.one(f"{self._sql} WHERE id = ?", (article_id,))
+        row = self._db.one(f"{self._sql} WHERE a.id = ?", (article_id,))
         return _article(row) if row is not None else None
 
     def __getitem__(self, article_id: str) -> Article:
@@ -213,7 +215,7 @@ class ArticleRows(Mapping[str, Article]):
         return iter(self.column("id"))
 
     def values(self) -> Iterator[Article]:  # type: ignore[override]
-        return (_article(row) for row in self._db.all(f"{self._sql} ORDER BY n"))
+        return (_article(row) for row in self._db.all(f"{self._sql} ORDER BY a.n"))
 
     def items(self) -> Iterator[tuple[str, Article]]:  # type: ignore[override]
         return ((a.id, a) for a in self.values())
@@ -250,7 +252,13 @@ class Later(Mapping[str, str]):
         return len(self.data)
 
 
-def records(path: Path) -> tuple[Database, ArticleRows, Rows[Passage], Rows[Quote]]:
-    """The database of a generation and its records as an `Index` holds them."""
+def records(path: Path, counts: Mapping[str, int]) -> tuple[Database, ArticleRows, Rows[Passage], Rows[Quote]]:
+    """The database of a generation and its records as an `Index` holds them; `counts` (of
+    articles, passages and quotes) as the manifest gives them."""
     db = Database(path)
-    return db, ArticleRows(db), Rows(db, "passages", PASSAGE_FIELDS, _passage), Rows(db, "quotes", QUOTE_FIELDS, _quote)
+    return (
+        db,
+        ArticleRows(db, counts["articles"]),
+        Rows(db, "passages", PASSAGE_FIELDS, _passage, counts["passages"]),
+        Rows(db, "quotes", QUOTE_FIELDS, _quote, counts["quotes"]),
+    )
