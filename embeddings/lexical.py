@@ -109,7 +109,7 @@ class Lexical:
         self = cls.__new__(cls)
         words = orjson.loads((folder / f"{name}.vocab.json").read_bytes())
         self.vocab = {w: i for i, w in enumerate(words)}
-        arrays = {k: np.load(folder / f"{name}.{k}.npy", mmap_mode="r") for k in ARRAYS}
+        arrays = {k: np.load(folder / f"{name}.{k}.npy", mmap_mode="r").view(np.ndarray) for k in ARRAYS}
         for key in ARRAYS[:5]:
             setattr(self, key, arrays[key])
         scores = {"data": arrays["score_data"], "indices": arrays["score_indices"], "indptr": arrays["score_indptr"]}

@@ -218,7 +218,7 @@ def described_quotes(searcher: Searcher, asked: Asked, keep: set[int] | None) ->
     if not ids:
         return []
     qvec = searcher.embed(asked.text)[0]
-    cos = [searcher.quote_cosine(i, qvec) for i in ids]
+    cos = searcher.quote_cosines(list(ids), qvec)
     return [ids[k] for k in np.argsort(cos)[::-1][:DESCRIBED_QUOTES]]
 
 
@@ -233,7 +233,7 @@ def score(searcher: Searcher, asked: Asked, found: dict[int, Hit | None], ranker
     ranker = ranker or load_ranker()
     ids = list(found)
     qvec = searcher.embed(asked.text)[0]
-    cos = np.array([searcher.quote_cosine(i, qvec) for i in ids])
+    cos = np.array(searcher.quote_cosines(list(ids), qvec))
     pids = searcher.quote_passage[ids]
     pcos = np.where(pids >= 0, searcher.index.passage_vectors[np.maximum(pids, 0)] @ qvec, 0.0)
     query_words = content_words(asked.text)

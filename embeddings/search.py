@@ -41,6 +41,8 @@ COVERAGE_WEIGHT = 0.04
 #: question loses one point of R@1 at most.
 ORDER_WEIGHT = 0.04
 CANDIDATES = 50
+#: passages whose content words are kept worked out (a question's candidates number about 100)
+PASSAGE_WORDS_KEPT = 8192
 _WORD = re.compile(r"\w\w+")
 _STOPWORDS = set(bm25s.stopwords.STOPWORDS_EN) if hasattr(bm25s, "stopwords") else set()
 
@@ -259,14 +261,23 @@ class Searcher:
 
     def quoted_anywhere(self, words: str) -> bool:
         """Whether some quote holds these words as typed (case, spacing and apostrophes aside)."""
+        if hasattr(self.index.quotes, "any_text"):  # in the database: no copy of every quote in memory
+            return self.index.quotes.any_text(_plain, _plain(words))
         if self._all_quotes is None:
             self._all_quotes = "\n".join(_plain(t) for t in column(self.index.quotes, "text"))
         return _plain(words) in self._all_quotes
 
     def passage_words(self, i: int) -> frozenset[str]:
-        """A passage's content words, worked out once (the ranker asks for them per candidate)."""
-        if (found := self._passage_words.get(i)) is None:
-            found = self._passage_words[i] = frozenset(content_words(self.passage_texts[i]))
+        """A passage's content words, worked out once (the ranker asks for them per candidate);
+        the last few thousand kept, so memory follows what questions touch."""
+        with self._embedded_lock:
+            found = self._passage_words.pop(i, None)
+        if found is None:
+            found = frozenset(content_words(self.passage_texts[i]))
+        with self._embedded_lock:
+            self._passage_words[i] = found  # the most recent last
+            if len(self._passage_words) > PASSAGE_WORDS_KEPT:
+                self._passage_words.pop(next(iter(self._passage_words)))
         return found
 
     def embed(self, text: str) -> np.ndarray:
@@ -318,17 +329,18 @@ class Searcher:
             for i in ranked:
                 ranked[i] += self.coverage_weight * covered[i] + self.order_weight * ordered[i]
         best = sorted(ranked, key=lambda i: -ranked[i])[:k]
-        return [Hit(i, ranked[i], self._cosine(i, qvec[0], vectors, quotes), covered[i], ordered[i]) for i in best]
+        cosines = self.quote_cosines(best, qvec[0]) if quotes else (vectors[np.asarray(best, np.int64)] @ qvec[0]).tolist()
+        return [Hit(i, ranked[i], cosines[n], covered[i], ordered[i]) for n, i in enumerate(best)]
 
-    def quote_cosine(self, i: int, qvec: np.ndarray) -> float:
-        """The query vector against quote i: its best piece."""
-        return self._cosine(i, qvec, self.index.quote_vectors, True)
-
-    def _cosine(self, i: int, qvec: np.ndarray, vectors: np.ndarray, quotes: bool) -> float:
-        if not quotes:
-            return float(vectors[i] @ qvec)
-        rows = self._rows_of_quote.of(i)
-        return float((vectors[rows] @ qvec).max())
+    def quote_cosines(self, ids: list[int], qvec: np.ndarray) -> list[float]:
+        """The query vector against each quote of `ids`: its best piece. The rows of all of them
+        are read at once."""
+        rows = [self._rows_of_quote.of(i) for i in ids]
+        if not rows:
+            return []
+        scores = self.index.quote_vectors[np.concatenate(rows).astype(np.int64)] @ qvec
+        starts = np.cumsum([0, *map(len, rows[:-1])])
+        return np.maximum.reduceat(scores, starts).astype(float).tolist()
 
     def quotes(self, query: str, k: int = 10, quote_ids: list[int] | None = None, where: Where | None = None) -> list[Hit]:
         return self._hybrid("quotes", query, k, self.allowed(where, "quotes", quote_ids), self.mode)

@@ -116,6 +116,12 @@ def _read_manifest(index_dir: Path, gen: Path, model_name: str | None) -> dict:
     return manifest
 
 
+def _mapped(path: Path) -> np.ndarray:
+    """A memory-mapped array as a plain ndarray: np.memmap's own indexing costs microseconds a
+    lookup, and the ranker reads positions one by one."""
+    return np.load(path, mmap_mode="r").view(np.ndarray)
+
+
 def load(index_dir: Path, model_name: str | None = None) -> Index:
     """Open the serving generation: records stay in the database, arrays on disk, mapped."""
     gen = current_generation(index_dir)
@@ -124,7 +130,7 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         return load_jsonl(gen, manifest)
     try:
         db, articles, passages, quotes = records.records(gen / records.DATABASE, manifest)
-        arrays = {name: np.load(gen / f"{name}.npy", mmap_mode="r") for name in ARRAYS if name not in VECTORS}
+        arrays = {name: _mapped(gen / f"{name}.npy") for name in ARRAYS if name not in VECTORS}
         arrays |= {name: RowFile(gen / f"{name}.npy") for name in VECTORS}
         found = {f"{kind}_index": faiss.read_index(str(gen / f"{kind}s.faiss"), faiss.IO_FLAG_MMAP_IFC) for kind in KINDS}
         found |= {f"{kind}_lexical": Lexical.load(gen, f"{kind}s") for kind in KINDS}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -128,6 +128,12 @@ class Database:
         with self._lock:
             return self._db.execute(sql, args).fetchone()
 
+    def any_text(self, table: str, normalise: Callable[[str], str], needle: str) -> bool:
+        with self._lock:
+            self._db.create_function("normalised", 1, normalise, deterministic=True)
+            sql = f"SELECT 1 FROM {table} WHERE instr(normalised(text), ?) > 0 LIMIT 1"
+            return self._db.execute(sql, (needle,)).fetchone() is not None
+
     def meta(self) -> dict[str, Any]:
         return {k: orjson.loads(v) for k, v in self.all("SELECT key, value FROM meta")}
 
@@ -179,6 +185,10 @@ class Rows(Sequence[T], Generic[T]):
     def __iter__(self) -> Iterator[T]:
         for row in self._db.all(f"SELECT {self._fields} FROM {self._table} ORDER BY n"):
             yield self._make(row)
+
+    def any_text(self, normalise: Callable[[str], str], needle: str) -> bool:
+        """Whether some row's text, normalised, holds `needle`: a scan in the database."""
+        return self._db.any_text(self._table, normalise, needle)
 
     def column(self, name: str) -> list:
         """One field of every row, in order, without making the records."""
