@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
 #: Bump when quote extraction or attribution changes: an index built by another version is
 #: re-analysed in full on the next build instead of keeping stale quotes (a text whose vector
 #: the previous generation holds is not embedded again).
@@ -112,6 +111,11 @@ class Index:
         for article in self.articles.values():
             by_file.setdefault(file_key(article.path), []).append(article)
         return {key: (stamp, by_file[key]) for key, stamp in self.stamps.items() if len(by_file.get(key, ())) == stamp.articles}
+
+
+def plain(text: str) -> str:
+    """Text as words a reader typed are compared with it: lower case, straight apostrophes, single spaces."""
+    return " ".join(text.lower().replace("\u2019", "'").split())
 
 
 def column(records: Sequence | Mapping, name: str) -> list:

@@ -16,7 +16,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from embeddings.dates import check_date
-from embeddings.index import Index, column
+from embeddings.index import Index, column, plain
 from embeddings.nearest import nearest
 from embeddings.vectors import encode
 
@@ -108,10 +108,6 @@ _DOMAIN_END = re.compile(r"^www\.|\.(?:com|org|net|gov|co\.uk|co|uk|us)$")
 def outlet_key(name: str) -> str:
     """An outlet's name compared loosely: case, spaces, "www." and the domain's ending aside."""
     return re.sub(r"[^a-z0-9]", "", _DOMAIN_END.sub("", name.strip().lower()))
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.lower().replace("\u2019", "'").split())
 
 
 def in_one_run(query: str, text: str) -> float:
@@ -261,11 +257,11 @@ class Searcher:
 
     def quoted_anywhere(self, words: str) -> bool:
         """Whether some quote holds these words as typed (case, spacing and apostrophes aside)."""
-        if hasattr(self.index.quotes, "any_text"):  # in the database: no copy of every quote in memory
-            return self.index.quotes.any_text(_plain, _plain(words))
+        if hasattr(self.index.quotes, "holds"):  # the database's own index: no copy of every quote in memory
+            return self.index.quotes.holds(plain(words))
         if self._all_quotes is None:
-            self._all_quotes = "\n".join(_plain(t) for t in column(self.index.quotes, "text"))
-        return _plain(words) in self._all_quotes
+            self._all_quotes = "\n".join(plain(t) for t in column(self.index.quotes, "text"))
+        return plain(words) in self._all_quotes
 
     def passage_words(self, i: int) -> frozenset[str]:
         """A passage's content words, worked out once (the ranker asks for them per candidate);

@@ -11,7 +11,7 @@ import pytest
 
 from bot.answer import answer
 from embeddings.pipeline import build_index, open_searcher
-from embeddings.store import current_generation
+from embeddings.store import current_generation, load
 from embeddings.store.rows import RowFile
 from tests.conftest import ARTICLES
 
@@ -42,3 +42,9 @@ def test_rows_read_from_disk_are_the_saved_rows(tmp_path: Path, ids: list[int]) 
     rows = RowFile(tmp_path / "v.npy")
     assert (rows[np.array(ids)] == saved[ids]).all()
     assert (rows[10:20] == saved[10:20]).all() and (np.asarray(rows) == saved).all() and len(rows) == 1000
+
+
+def test_an_index_folder_named_with_uri_characters_opens(tmp_path: Path, built, settings) -> None:
+    odd = tmp_path / "news?draft #2 100%"
+    shutil.copytree(settings.index_dir, odd)
+    assert [q.text for q in load(odd).quotes] == [q.text for q in built[0].quotes]

@@ -136,9 +136,9 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         found |= {f"{kind}_lexical": Lexical.load(gen, f"{kind}s") for kind in KINDS}
         stamps = db.stamps()
         people = db.people()
+        stored = db.one("SELECT (SELECT max(n) FROM articles), (SELECT max(n) FROM passages), (SELECT max(n) FROM quotes)")
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, sqlite3.Error) as exc:
         raise IndexLoadError(f"index generation {gen} is unreadable ({exc}); rebuild it with `whosaid index`") from exc
-    stored = db.one("SELECT (SELECT max(n) FROM articles), (SELECT max(n) FROM passages), (SELECT max(n) FROM quotes)")
     if (
         tuple(-1 if n is None else n for n in stored) != (len(articles) - 1, len(passages) - 1, len(quotes) - 1)
         or len(arrays["passage_vectors"]) != len(passages)

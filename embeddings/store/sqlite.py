@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -21,6 +21,7 @@ import orjson
 
 from embeddings.articles import Article, Stamp
 from embeddings.attribution import Quote
+from embeddings.index import plain
 from embeddings.passages import Passage
 from embeddings.people import Directory, Speaker
 
@@ -37,8 +38,10 @@ CREATE TABLE quotes (n INTEGER PRIMARY KEY, article_id TEXT NOT NULL, text TEXT 
     roles TEXT NOT NULL, "group" INTEGER NOT NULL, how TEXT NOT NULL);
 CREATE TABLE people (n INTEGER PRIMARY KEY, name TEXT NOT NULL, words TEXT NOT NULL, aliases TEXT NOT NULL,
     roles TEXT NOT NULL, quote_ids BLOB NOT NULL, "group" INTEGER NOT NULL);
+CREATE VIRTUAL TABLE quote_words USING fts5(plain, tokenize='trigram');
 CREATE TABLE stamps (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, articles INTEGER NOT NULL);
 """
+TABLES = {"meta", "articles", "texts", "passages", "quotes", "people", "quote_words", "stamps"}
 PASSAGE_FIELDS = ("article_id", "text", "start", "end", "first_paragraph", "last_paragraph")
 QUOTE_FIELDS = ("article_id", "text", "start", "end", "paragraph", "kind", "speaker", "mention", "cue", "roles", "group", "how")
 ARTICLE_FIELDS = ("id", "path", "title", "date", "source", "url")
@@ -74,6 +77,9 @@ def write(path: Path, index: Any, meta: dict[str, Any]) -> None:
                 f"INSERT INTO quotes VALUES (?, {', '.join('?' * len(QUOTE_FIELDS))})",
                 ((n, *_quote_row(q)) for n, q in enumerate(index.quotes)),
             )
+            # quoted words a reader typed, found in any quote by SQLite's trigram index: a substring
+            # search, case-insensitive, that reads the index, not every quote
+            db.executemany("INSERT INTO quote_words(rowid, plain) VALUES (?, ?)", ((n, plain(q.text)) for n, q in enumerate(index.quotes)))
             db.executemany("INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?)", _people_rows(index.people))
             db.executemany("INSERT INTO stamps VALUES (?, ?, ?, ?)", ((k, v.mtime_ns, v.size, v.articles) for k, v in index.stamps.items()))
     finally:
@@ -117,8 +123,12 @@ class Database:
     def __init__(self, path: Path) -> None:
         if not path.is_file():
             raise FileNotFoundError(path)
-        self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"  # as_uri escapes "?", "#" and "%" in the path
+        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._lock = threading.Lock()
+        tables = {name for (name,) in self.all("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if missing := TABLES - tables:
+            raise sqlite3.DatabaseError(f"{path.name} lacks the tables {', '.join(sorted(missing))}")
 
     def all(self, sql: str, args: tuple = ()) -> list[tuple]:
         with self._lock:
@@ -128,14 +138,12 @@ class Database:
         with self._lock:
             return self._db.execute(sql, args).fetchone()
 
-    def any_text(self, table: str, normalise: Callable[[str], str], needle: str) -> bool:
-        with self._lock:
-            self._db.create_function("normalised", 1, normalise, deterministic=True)
-            sql = f"SELECT 1 FROM {table} WHERE instr(normalised(text), ?) > 0 LIMIT 1"
-            return self._db.execute(sql, (needle,)).fetchone() is not None
-
-    def meta(self) -> dict[str, Any]:
-        return {k: orjson.loads(v) for k, v in self.all("SELECT key, value FROM meta")}
+    def quote_holds(self, words: str) -> bool:
+        """Whether some quote's plain text holds `words` (as `plain` gives them, 3 characters or more)."""
+        if len(words) < 3:  # shorter than a trigram: too short to say no quote holds it
+            return True
+        phrase = '"' + words.replace('"', '""') + '"'
+        return self.one("SELECT 1 FROM quote_words WHERE quote_words MATCH ? LIMIT 1", (phrase,)) is not None
 
     def stamps(self) -> dict[str, Stamp]:
         return {k: Stamp(*v) for k, *v in self.all("SELECT path, mtime_ns, size, articles FROM stamps")}
@@ -186,13 +194,16 @@ class Rows(Sequence[T], Generic[T]):
         for row in self._db.all(f"SELECT {self._fields} FROM {self._table} ORDER BY n"):
             yield self._make(row)
 
-    def any_text(self, normalise: Callable[[str], str], needle: str) -> bool:
-        """Whether some row's text, normalised, holds `needle`: a scan in the database."""
-        return self._db.any_text(self._table, normalise, needle)
-
     def column(self, name: str) -> list:
         """One field of every row, in order, without making the records."""
         return [v for (v,) in self._db.all(f'SELECT "{name}" FROM {self._table} ORDER BY n')]
+
+
+class QuoteRows(Rows[Quote]):
+    """The quotes, which can also be searched for words a reader typed."""
+
+    def holds(self, words: str) -> bool:
+        return self._db.quote_holds(words)
 
 
 class ArticleRows(Mapping[str, Article]):
@@ -262,7 +273,7 @@ class Later(Mapping[str, str]):
         return len(self.data)
 
 
-def records(path: Path, counts: Mapping[str, int]) -> tuple[Database, ArticleRows, Rows[Passage], Rows[Quote]]:
+def records(path: Path, counts: Mapping[str, int]) -> tuple[Database, ArticleRows, Rows[Passage], QuoteRows]:
     """The database of a generation and its records as an `Index` holds them; `counts` (of
     articles, passages and quotes) as the manifest gives them."""
     db = Database(path)
@@ -270,5 +281,5 @@ def records(path: Path, counts: Mapping[str, int]) -> tuple[Database, ArticleRow
         db,
         ArticleRows(db, counts["articles"]),
         Rows(db, "passages", PASSAGE_FIELDS, _passage, counts["passages"]),
-        Rows(db, "quotes", QUOTE_FIELDS, _quote, counts["quotes"]),
+        QuoteRows(db, "quotes", QUOTE_FIELDS, _quote, counts["quotes"]),
     )
