@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.questions import Question, read_question
+from embeddings import verbs
 from embeddings.articles import Article
 from embeddings.attribution import OBJECT_VERBS, Quote
 from embeddings.passages import Passage
@@ -146,14 +147,12 @@ def told(cue: str, plural: bool = False) -> str:
     comment" cut to one verb would read "Brown saying", "Brown claim"; those read in the past
     ("Brown said", "Brown claimed"). A group's "say" stays ("Officials say"), as do "says" and "said"; a verb that
     needs its object, stored without one ("told him", "described it as"), reads as "said"."""
-    from lemminflect import getAllInflections, getAllLemmas
-
     verb, _, rest = cue.partition(" ")
     low = verb.lower()
-    lemma = next(iter(getAllLemmas(low, upos="VERB").get("VERB", ())), None)  # the dictionary's, no guessing
-    forms = getAllInflections(lemma, upos="VERB") if lemma else {}
+    lemma = next(iter(verbs.lemmas(low)), None)  # the dictionary's, no guessing
+    forms = verbs.forms(lemma) if lemma else {}
     if lemma in OBJECT_VERBS and not rest:  # "Reid told him …" is stored as "told": "Reid told: …" is no English
-        low = next((getAllInflections("say", upos="VERB")[tag][0] for tag, words in forms.items() if low in words), "said")
+        low = next((verbs.forms("say")[tag][0] for tag, words in forms.items() if low in words), "said")
         return told(low, plural)
     if not forms.get("VBD") or not (low in forms.get("VBG", ()) or (low == lemma and not plural)):
         return cue

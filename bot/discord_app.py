@@ -47,7 +47,7 @@ class WhosaidBot(commands.Bot):
     async def setup_hook(self) -> None:
         # Loading (or first building) the index embeds text: a worker thread, never the loop.
         await asyncio.to_thread(self.live.open)
-        await asyncio.to_thread(told, "saying")  # lemminflect loads its tables (~2 s) now, not in the first answer
+        await asyncio.to_thread(told, "saying")  # the verb table loads now, not in the first answer
         bot_commands.setup(self)
         if self.settings.guild_id:
             guild = discord.Object(id=self.settings.guild_id)

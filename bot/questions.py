@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from embeddings import verbs
 from embeddings.attribution import REPORTING_VERBS, SAYING_VERBS
 
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
@@ -257,6 +258,4 @@ def _person_shape(question: str, opener: str, rest: str, extra: dict) -> Questio
 
 def _bare_verb(word: str) -> bool:
     """A lower-case word that is a verb's bare form in the dictionary ("answer", "react")."""
-    from lemminflect import getAllLemmas
-
-    return word.isalpha() and word.islower() and word in getAllLemmas(word, upos="VERB").get("VERB", ())
+    return word.isalpha() and word.islower() and word in verbs.lemmas(word)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from embeddings import verbs
 from embeddings.people import loose_words, role_words, words
 from embeddings.search import Hit, content_words, coverage, in_order
 
@@ -293,10 +294,8 @@ _CUE_WORD = re.compile(r"[A-Za-z]+")
 @lru_cache(maxsize=4096)
 def cue_lemma(cue: str | None) -> str | None:
     """The verb of a quote's cue, as a dictionary lemma ("slammed" -> "slam")."""
-    from lemminflect import getAllLemmas
-
     m = _CUE_WORD.search(cue or "")
     if not m:
         return None
     word = m.group(0).lower()
-    return next(iter(getAllLemmas(word, upos="VERB").get("VERB", ())), word)
+    return next(iter(verbs.lemmas(word)), word)
