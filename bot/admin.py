@@ -13,6 +13,7 @@ from discord import app_commands
 from bot.commands import Refused, is_admin, private_reply, send_pages
 from bot.render import embeds, pack
 from bot.uploads import Upload, remove_file, save_upload
+from embeddings.index import headings
 from embeddings.live import ReloadInProgress
 from embeddings.progress import Progress, Step
 
@@ -120,7 +121,7 @@ def _remove(bot: WhosaidBot) -> None:
     @remove.autocomplete("article")
     async def headlines(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         typed = current.lower()
-        arts = [a for a in bot.live.searcher.index.articles.values() if typed in a.title.lower()]
+        arts = [a for a in headings(bot.live.searcher.index.articles) if typed in a.title.lower()]
         return [app_commands.Choice(name=a.title[:100], value=a.id) for a in arts[:25]]
 
 

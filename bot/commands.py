@@ -14,7 +14,7 @@ from discord import app_commands
 
 from bot.answer import list_quotes
 from bot.render import Pages, answer_pages, embeds, pack, quote_list_pages, why_pages
-from embeddings.articles import Article
+from embeddings.index import Heading, headings
 from embeddings.search import Where, check_date
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ FILTERS = {
 }
 
 
-def _listed(article: Article) -> str:
+def _listed(article: Heading) -> str:
     """An article's line in /articles: headline, then outlet and date when the article gives them."""
     where = ", ".join(part for part in (article.source, article.date) if part)
     return f"**{article.title}** \u2014 {where}" if where else f"**{article.title}**"
@@ -135,7 +135,7 @@ def setup(bot: WhosaidBot) -> None:
     @tree.command(name="articles", description="What articles are loaded, newest first.")
     async def articles(interaction: discord.Interaction) -> None:
         searcher = bot.live.searcher
-        arts = sorted(searcher.index.articles.values(), key=lambda a: (a.date or "", a.title), reverse=True)
+        arts = sorted(headings(searcher.index.articles), key=lambda a: (a.date or "", a.title), reverse=True)
         lines = [_listed(a) for a in arts]
         title = f"{len(arts)} articles loaded, {len(searcher.index.quotes)} quotes"
         pages = embeds(title, pack(lines, budget=1800) or ["No articles are loaded."])

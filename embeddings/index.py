@@ -125,6 +125,21 @@ def column(records: Sequence | Mapping, name: str) -> list:
     return [getattr(r, name) for r in (records.values() if isinstance(records, Mapping) else records)]
 
 
+@dataclass(frozen=True)
+class Heading:
+    """What a list of articles shows of each: no text, so listing every article reads none."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+
+
+def headings(articles: Mapping[str, Article]) -> list[Heading]:
+    """The heading of every article, in index order."""
+    return [Heading(*row) for row in zip(*(column(articles, f) for f in ("id", "title", "date", "source")), strict=True)]
+
+
 def positions(articles: Mapping[str, Article], passages: Sequence[Passage], quotes: Sequence[Quote]) -> tuple[np.ndarray, ...]:
     """The article position of each passage and quote, and the passage holding each quote's start."""
     number = {article_id: n for n, article_id in enumerate(articles)}
