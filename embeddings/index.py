@@ -86,6 +86,9 @@ class Index:
     passage_article: np.ndarray | None = field(default=None, repr=False)
     quote_article: np.ndarray | None = field(default=None, repr=False)
     quote_passage: np.ndarray | None = field(default=None, repr=False)
+    #: each article's outlet in lower case and its date ("" for none): filters become masks
+    article_source: np.ndarray | None = field(default=None, repr=False)
+    article_date: np.ndarray | None = field(default=None, repr=False)
     #: the speakers of all quotes, one per person across articles
     people: Directory | None = field(default=None, repr=False)
     #: the store format it was read from or written in; 0 while it is only in memory
@@ -102,6 +105,9 @@ class Index:
             self.quote_lexical = Lexical(column(self.quotes, "text"))
         if self.people is None:
             self.people = Directory(self.quotes)
+        if self.article_source is None or self.article_date is None:
+            self.article_source = np.array([(s or "").lower() for s in column(self.articles, "source")], dtype=str)
+            self.article_date = np.array([d or "" for d in column(self.articles, "date")], dtype=str)
         if self.passage_article is None or self.quote_article is None or self.quote_passage is None:
             self.passage_article, self.quote_article, self.quote_passage = positions(self.articles, self.passages, self.quotes)
 

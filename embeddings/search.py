@@ -187,8 +187,7 @@ class Searcher:
         self._quotes_of_article = Runs(index.quote_article, len(index.articles))
         # each article's outlet and date, so that a filter becomes a mask in a few array
         # operations, not a loop over the articles per question
-        self.article_source = np.array([(s or "").lower() for s in column(index.articles, "source")], dtype=str)
-        self.article_date = np.array([d or "" for d in column(index.articles, "date")], dtype=str)
+        self.article_source, self.article_date = index.article_source, index.article_date
         self.passage_article = index.passage_article
         self.quote_article = index.quote_article
         self._article_number: dict[str, int] | None = None

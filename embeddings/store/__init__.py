@@ -39,6 +39,8 @@ ARRAYS = (
     "passage_article",
     "quote_article",
     "quote_passage",
+    "article_source",
+    "article_date",
 )
 KINDS = ("passage", "quote")
 #: read by rows (`RowFile`): a question reads its candidates' float32 vectors, the rest are mapped
