@@ -255,6 +255,20 @@ def analyse(articles: list[Article], spacy_model: str, progress: Progress | None
     return out
 
 
+@dataclass
+class Assembled:
+    """The records of the next index in order, and where each vector row comes from: a row < 0
+    is the (-1-row)-th of the texts to embed, any other a row of the previous generation."""
+
+    passages: list[Passage] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    owner: list[int] = field(default_factory=list)
+    passage_texts: list[str] = field(default_factory=list)  # to embed
+    quote_texts: list[str] = field(default_factory=list)
+    passage_rows: list[int] = field(default_factory=list)
+    quote_rows: list[int] = field(default_factory=list)
+
+
 def build(
     articles: list[Article],
     model_name: str,
@@ -271,18 +285,7 @@ def build(
     same = previous is not None and previous.model == model_name and previous.extractor == EXTRACTOR_VERSION
     reuse = previous if same else None
     old_hashes = reuse.hashes if reuse else {}
-    seen: dict[str, str] = {}
-    duplicates: list[tuple[str, str]] = []
-    keep: set[int] = set()
-    # of two files with the same text, keep the one already indexed, else the first
-    for i in sorted(range(len(articles)), key=lambda i: old_hashes.get(articles[i].id) != articles[i].content_hash):
-        article = articles[i]
-        if article.content_hash in seen:
-            duplicates.append((article.path, seen[article.content_hash]))
-            continue
-        seen[article.content_hash] = article.path
-        keep.add(i)
-    unique = [a for i, a in enumerate(articles) if i in keep]
+    unique, duplicates = _deduplicate(articles, old_hashes)
     # reuse by content: an unchanged article, or the same text under a new name (a rename)
     old_by_hash = {h: old_id for old_id, h in old_hashes.items()}
     source = {a.id: old_by_hash[a.content_hash] for a in unique if a.content_hash in old_by_hash}
@@ -297,93 +300,28 @@ def build(
         # nothing to do: the serving generation stays (a reload of an unchanged corpus is free)
         report = BuildReport([], [], [], [], len(unique), duplicates, list(skipped or []), 0, time.perf_counter() - started)
         return reuse, report
-    analysed = analyse(fresh, spacy_model, progress)
-
-    old_p: dict[str, list[int]] = {}
-    old_q: dict[str, list[int]] = {}
-    old_rows: dict[int, list[int]] = {}
-    old_passages: list[Passage] = list(reuse.passages) if reuse else []  # one read of an opened index, not one per row
-    old_quotes: list[Quote] = list(reuse.quotes) if reuse else []
-    if reuse:
-        for i, p in enumerate(old_passages):
-            old_p.setdefault(p.article_id, []).append(i)
-        for i, q in enumerate(old_quotes):
-            old_q.setdefault(q.article_id, []).append(i)
-        for row, owner in enumerate(reuse.quote_owner):
-            old_rows.setdefault(int(owner), []).append(row)
-
-    passages: list[Passage] = []
-    quotes: list[Quote] = []
-    owner: list[int] = []
-    texts: list[str] = []  # to embed: passages first, then quote pieces
-    p_rows: list[int] = []  # source of each passage vector: -1-k = k-th new text, else old row
-    q_rows: list[int] = []
-    new_quote_texts: list[str] = []
-    for article in unique:
-        if article.id in analysed:
-            result = analysed[article.id]
-            for p in result.passages:
-                p_rows.append(-1 - len(texts))
-                texts.append(embed_text(article, p.text))
-                passages.append(p)
-            for q, pieces in zip(result.quotes, result.quote_texts, strict=True):
-                for piece in pieces:
-                    q_rows.append(-1 - len(new_quote_texts))
-                    new_quote_texts.append(piece)
-                    owner.append(len(quotes))
-                quotes.append(q)
-        else:
-            old_id = source[article.id]
-            for i in old_p.get(old_id, []):
-                p_rows.append(i)
-                passages.append(_moved(old_passages[i], article.id))
-            for i in old_q.get(old_id, []):
-                for row in old_rows.get(i, []):
-                    q_rows.append(row)
-                    owner.append(len(quotes))
-                quotes.append(_moved(old_quotes[i], article.id))
-
-    n_passage_texts = len(texts)
-    vectors, keys, embedded = _encode_unique(encoder, texts + new_quote_texts, dim, _known_vectors(previous, model_name))
-
-    def gather(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
-        """Rows < 0 come from the new vectors or digests (-1-k is the k-th), the others from the old."""
-        idx = np.asarray(rows, dtype=np.int64)
-        fresh_rows = idx < 0
-        if old is None or fresh_rows.all():
-            out = np.zeros((len(idx), *new.shape[1:]), new.dtype)
-        else:
-            out = old.take(np.where(fresh_rows, 0, idx), axis=0)  # one pass; fresh rows overwritten below
-        if fresh_rows.any():
-            out[fresh_rows] = new[-1 - idx[fresh_rows]]
-        return out
-
-    def gather_keys(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
-        """As `gather`; reusing a row of a generation without digests leaves this one without (its
-        texts are embedded again next time)."""
-        return no_keys() if old is not None and not len(old) and max(rows, default=-1) >= 0 else gather(rows, new, old)
-
-    pv = gather(p_rows, vectors[:n_passage_texts], reuse.passage_vectors if reuse else None)
-    qv = gather(q_rows, vectors[n_passage_texts:], reuse.quote_vectors if reuse else None)
-    old_ids = set(old_hashes)
+    got = _assemble(unique, analyse(fresh, spacy_model, progress), source, reuse)
+    n = len(got.passage_texts)
+    vectors, keys, embedded = _encode_unique(encoder, got.passage_texts + got.quote_texts, dim, _known_vectors(previous, model_name))
     index = Index(
         model=model_name,
         dim=dim,
         articles={a.id: a for a in unique},
         hashes={a.id: a.content_hash for a in unique},
-        passages=passages,
-        quotes=quotes,
-        passage_vectors=pv,
-        quote_vectors=qv,
-        quote_owner=np.asarray(owner, dtype=np.int64),
+        passages=got.passages,
+        quotes=got.quotes,
+        passage_vectors=_gather(got.passage_rows, vectors[:n], reuse.passage_vectors if reuse else None),
+        quote_vectors=_gather(got.quote_rows, vectors[n:], reuse.quote_vectors if reuse else None),
+        quote_owner=np.asarray(got.owner, dtype=np.int64),
         stamps=dict(stamps or {}),
-        passage_keys=gather_keys(p_rows, keys[:n_passage_texts], reuse.passage_keys if reuse else None),
-        quote_keys=gather_keys(q_rows, keys[n_passage_texts:], reuse.quote_keys if reuse else None),
-        passage_lexical=Lexical([p.text for p in passages], previous.passage_lexical if previous else None),
-        quote_lexical=Lexical([q.text for q in quotes], previous.quote_lexical if previous else None),
+        passage_keys=_gather_keys(got.passage_rows, keys[:n], reuse.passage_keys if reuse else None),
+        quote_keys=_gather_keys(got.quote_rows, keys[n:], reuse.quote_keys if reuse else None),
+        passage_lexical=Lexical([p.text for p in got.passages], previous.passage_lexical if previous else None),
+        quote_lexical=Lexical([q.text for q in got.quotes], previous.quote_lexical if previous else None),
     )
     renamed = [(reuse.articles[source[a.id]].path, a.path) for a in unique if source.get(a.id, a.id) != a.id]
     moved_from = {source[a.id] for a in unique if a.id in source}
+    old_ids = set(old_hashes)
     report = BuildReport(
         added=[a.path for a in fresh if a.id not in old_ids],
         updated=[a.path for a in fresh if a.id in old_ids],
@@ -396,6 +334,80 @@ def build(
         seconds=time.perf_counter() - started,
     )
     return index, report
+
+
+def _deduplicate(articles: list[Article], old_hashes: Mapping[str, str]) -> tuple[list[Article], list[tuple[str, str]]]:
+    """Of two files with the same text, the one already indexed, else the first; and the pairs left out."""
+    seen: dict[str, str] = {}
+    duplicates: list[tuple[str, str]] = []
+    keep: set[int] = set()
+    for i in sorted(range(len(articles)), key=lambda i: old_hashes.get(articles[i].id) != articles[i].content_hash):
+        article = articles[i]
+        if article.content_hash in seen:
+            duplicates.append((article.path, seen[article.content_hash]))
+            continue
+        seen[article.content_hash] = article.path
+        keep.add(i)
+    return [a for i, a in enumerate(articles) if i in keep], duplicates
+
+
+def _assemble(unique: list[Article], analysed: dict[str, Analysis], source: dict[str, str], reuse: Index | None) -> Assembled:
+    """The next index's records: new analyses for fresh articles, the previous rows for the others."""
+    old_passages: list[Passage] = list(reuse.passages) if reuse else []  # one read of an opened index, not one per row
+    old_quotes: list[Quote] = list(reuse.quotes) if reuse else []
+    old_p: dict[str, list[int]] = {}
+    old_q: dict[str, list[int]] = {}
+    old_rows: dict[int, list[int]] = {}
+    for i, p in enumerate(old_passages):
+        old_p.setdefault(p.article_id, []).append(i)
+    for i, q in enumerate(old_quotes):
+        old_q.setdefault(q.article_id, []).append(i)
+    for row, owner in enumerate(reuse.quote_owner if reuse else ()):
+        old_rows.setdefault(int(owner), []).append(row)
+    got = Assembled()
+    for article in unique:
+        if article.id in analysed:
+            result = analysed[article.id]
+            for p in result.passages:
+                got.passage_rows.append(-1 - len(got.passage_texts))
+                got.passage_texts.append(embed_text(article, p.text))
+                got.passages.append(p)
+            for q, pieces in zip(result.quotes, result.quote_texts, strict=True):
+                for piece in pieces:
+                    got.quote_rows.append(-1 - len(got.quote_texts))
+                    got.quote_texts.append(piece)
+                    got.owner.append(len(got.quotes))
+                got.quotes.append(q)
+            continue
+        old_id = source[article.id]
+        for i in old_p.get(old_id, []):
+            got.passage_rows.append(i)
+            got.passages.append(_moved(old_passages[i], article.id))
+        for i in old_q.get(old_id, []):
+            for row in old_rows.get(i, []):
+                got.quote_rows.append(row)
+                got.owner.append(len(got.quotes))
+            got.quotes.append(_moved(old_quotes[i], article.id))
+    return got
+
+
+def _gather(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
+    """Rows < 0 come from the new vectors or digests (-1-k is the k-th), the others from the old."""
+    idx = np.asarray(rows, dtype=np.int64)
+    fresh_rows = idx < 0
+    if old is None or fresh_rows.all():
+        out = np.zeros((len(idx), *new.shape[1:]), new.dtype)
+    else:
+        out = old.take(np.where(fresh_rows, 0, idx), axis=0)  # one pass; fresh rows overwritten below
+    if fresh_rows.any():
+        out[fresh_rows] = new[-1 - idx[fresh_rows]]
+    return out
+
+
+def _gather_keys(rows: list[int], new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
+    """As `_gather`; reusing a row of a generation without digests leaves this one without (its
+    texts are embedded again next time)."""
+    return no_keys() if old is not None and not len(old) and max(rows, default=-1) >= 0 else _gather(rows, new, old)
 
 
 def _known_vectors(previous: Index | None, model_name: str) -> list[tuple[np.ndarray, np.ndarray]]:

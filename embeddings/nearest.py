@@ -76,7 +76,6 @@ def nearest(index: faiss.Index, vectors: np.ndarray, query: np.ndarray, k: int, 
         _, ids = index.search(query, min(RESCORE * k, index.ntotal), params=params)
     else:
         _, ids = index.search(query, min(RESCORE * k, index.ntotal))
-    found = ids[0][ids[0] >= 0]
-    exact = vectors[np.sort(found)] @ query[0]  # rows in file order: fewer pages read
-    ranked = np.sort(found)[np.argsort(-exact, kind="stable")]
+    found = np.sort(ids[0][ids[0] >= 0])  # rows in file order: fewer pages read
+    ranked = found[np.argsort(-(vectors[found] @ query[0]), kind="stable")]
     return [int(i) for i in ranked[:k]]

@@ -4,11 +4,9 @@ are one person; an ambiguous short name ("Clinton" with Bill and Hillary around)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-
-import orjson
 
 from embeddings.attribution import OFFICE_QUALIFIERS, PARTY_NAMES, TITLES, Quote, gendered_given_name
 
@@ -105,14 +103,6 @@ def quote_ids(speakers: list[Speaker]) -> list[int]:
     return sorted({i for s in speakers for i in s.quote_ids})
 
 
-def _speakers_of(quotes: Sequence[Quote]) -> Iterable[tuple[str | None, bool, Iterable[str]]]:
-    """Speaker, group flag and roles of each quote; from the database's columns alone when the
-    quotes live there (opening an index makes no Quote)."""
-    if hasattr(quotes, "column"):
-        return zip(quotes.column("speaker"), quotes.column("group"), map(orjson.loads, quotes.column("roles")), strict=True)
-    return ((q.speaker, q.group, q.roles) for q in quotes)
-
-
 class Directory:
     """Speakers of the whole index, found by any of their names or titles."""
 
@@ -120,12 +110,12 @@ class Directory:
         by_name: dict[str, list[int]] = {}
         roles: dict[str, set[str]] = {}
         groups: dict[str, list[int]] = {}
-        for i, (speaker, group, quote_roles) in enumerate(_speakers_of(quotes)):
-            if speaker and not group:
-                by_name.setdefault(speaker, []).append(i)
-                roles.setdefault(speaker, set()).update(quote_roles)
-            elif speaker:
-                groups.setdefault(speaker, []).append(i)
+        for i, q in enumerate(quotes):
+            if q.speaker and not q.group:
+                by_name.setdefault(q.speaker, []).append(i)
+                roles.setdefault(q.speaker, set()).update(q.roles)
+            elif q.speaker:
+                groups.setdefault(q.speaker, []).append(i)
         #: groups that speak ("the Conservatives", "Labour officials"), found by party only
         self.groups = [Speaker(name, words(name), {name}, set(), ids) for name, ids in groups.items()]
         self.speakers: list[Speaker] = []

@@ -54,7 +54,8 @@ def _table() -> dict[str, dict]:
 
 
 def _from_lemminflect() -> dict[str, dict]:
-    """Every verb entry of lemminflect's tables, asked through its public functions."""
+    """Every verb entry of lemminflect's tables: the words listed from its dictionaries (private
+    attributes of 0.2.3), each one's answer asked through its public functions."""
     from lemminflect import getAllInflections, getAllLemmas
     from lemminflect.core.Inflections import Inflections
     from lemminflect.core.Lemmatizer import Lemmatizer

@@ -194,10 +194,6 @@ class Rows(Sequence[T], Generic[T]):
         for row in self._db.all(f"SELECT {self._fields} FROM {self._table} ORDER BY n"):
             yield self._make(row)
 
-    def column(self, name: str) -> list:
-        """One field of every row, in order, without making the records."""
-        return [v for (v,) in self._db.all(f'SELECT "{name}" FROM {self._table} ORDER BY n')]
-
 
 class QuoteRows(Rows[Quote]):
     """The quotes, which can also be searched for words a reader typed."""
