@@ -1,23 +1,29 @@
-"""Start-up: process start to first answer with a persisted index, memory per passage, and the
-latency of whole answers (hybrid search, fusion, answer assembly) once the index is loaded, for
-the SQLite store and for the JSON Lines format it replaced (format 1), in one run:
+"""Start-up: process start to first answer with a persisted index, memory per passage, the
+latency of whole answers (hybrid search, fusion, answer assembly) once the index is loaded, and
+what writing a reload that changed 10 articles costs, for the SQLite store, the Milvus store
+(Milvus Lite, in the process) and the JSON Lines format SQLite replaced (format 1), in one run:
 
     python benchmarks/startup.py [--passages 10000 100000] [--seed-articles 40] [--questions 100]
 
 A real index is built from the first bbc-2004 articles; large ones are made from it by copying
 its articles (new paths and ids) with their passages, quotes and vectors (plus a little noise, so
 no two vectors are equal) and saved as a normal generation in each format (format 1 only up to
---json-limit passages: it is read whole into memory). Then `whosaid ask … --json` runs as a fresh
+--json-limit passages: it is read whole into memory; Milvus up to --milvus-limit, as Milvus Lite
+writes ~2,000 rows a second). Then `whosaid ask … --json` runs as a fresh
 process on each: the small index is the baseline of the same run (Python, imports, model load),
 the difference is what the index size costs. Then each index answers the same questions
 in-process (who-said fragments and what-did questions drawn from the seed articles' quotes):
-p50/p95 of `answer()` with the query embedding, the small index again the baseline.
+p50/p95 of `answer()` with the query embedding, the small index again the baseline. Last, 10
+articles are changed and the store written as a reload writes it: a whole new generation for
+the files, the changed articles' rows for Milvus ("reload s"; parsing and embedding those 10
+articles costs the same in every store and at every size, and is left out).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import random
 import shutil
 import subprocess
@@ -40,6 +46,7 @@ from embeddings.pipeline import build_index, open_searcher  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
 from embeddings.store import load, save  # noqa: E402
 from embeddings.store.jsonl import save_jsonl  # noqa: E402
+from embeddings.store.milvus import disconnect, publish  # noqa: E402
 
 QUESTION = "Who said the economy would grow next year?"
 
@@ -77,7 +84,7 @@ _PEAK = (
 )
 
 
-def first_answer(index_dir: Path) -> tuple[float, float]:
+def first_answer(index_dir: Path, env: dict[str, str]) -> tuple[float, float]:
     """Seconds from process start to the answer, and the process's peak memory in MB."""
     started = time.perf_counter()
     proc = subprocess.run(
@@ -86,6 +93,7 @@ def first_answer(index_dir: Path) -> tuple[float, float]:
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, **env},
     )
     seconds = time.perf_counter() - started
     answer, peak_kb = proc.stdout.strip().rsplit("\n", 1)
@@ -123,16 +131,53 @@ def answer_latency(settings: Settings, index_dir: Path, asked: list[str]) -> tup
     return float(np.percentile(times, 50)), float(np.percentile(times, 95))
 
 
-def measure(settings: Settings, index_dir: Path, asked: list[str]) -> tuple[float, float, float, float]:
-    """Seconds to the first answer and peak MB of a fresh process; p50 and p95 ms in-process."""
-    seconds, peak = first_answer(index_dir)
-    return (seconds, peak, *answer_latency(settings, index_dir, asked))
+class Store:
+    """One way of keeping an index: how it is saved, how a process is told to open it, and what
+    a reload that changed a few articles writes."""
+
+    def __init__(self, name: str, tmp: Path) -> None:
+        self.name, self.tmp = name, tmp
+
+    def uri(self, folder: Path) -> str:
+        return str(folder / "milvus.db") if self.name == "milvus" else ""
+
+    def save(self, index: Index, folder: Path) -> None:
+        if self.name == "jsonl":
+            save_jsonl(index, folder)
+            return
+        save(index, folder)
+        if self.name == "milvus":
+            publish(index, self.uri(folder), "whosaid", "benchmark")
+            disconnect(self.uri(folder))  # Milvus Lite: one process at a time holds the file
+
+    def reload(self, index: Index, folder: Path) -> float:
+        """Seconds to write `index` with 10 of its articles changed, as a reload writes it."""
+        changed = dataclasses.replace(index, hashes={a: h if n >= 10 else f"{h}-edited" for n, (a, h) in enumerate(index.hashes.items())})
+        started = time.perf_counter()
+        if self.name == "milvus":
+            publish(changed, self.uri(folder), "whosaid", "benchmark")
+            disconnect(self.uri(folder))
+        else:
+            (save_jsonl if self.name == "jsonl" else save)(changed, folder)
+        return time.perf_counter() - started
+
+    def measure(self, settings: Settings, folder: Path, asked: list[str]) -> tuple[float, ...]:
+        """Seconds to the first answer and peak MB of a fresh process; p50 and p95 ms in-process;
+        seconds to write a reload of 10 changed articles."""
+        uri = self.uri(folder)
+        seconds, peak = first_answer(folder, {"WHOSAID_MILVUS_URI": uri})
+        latency = answer_latency(settings.model_copy(update={"milvus_uri": uri}), folder, asked)
+        if uri:
+            disconnect(uri)
+        return (seconds, peak, *latency, self.reload(load(folder), folder))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--passages", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--json-limit", type=int, default=200_000, help="largest index also measured in format 1")
+    ap.add_argument("--milvus-limit", type=int, default=100_000, help="largest index also measured in Milvus Lite")
+    ap.add_argument("--stores", nargs="+", default=["sqlite", "milvus", "jsonl"])
     ap.add_argument("--seed-articles", type=int, default=40)
     ap.add_argument("--questions", type=int, default=100, help="quotes to draw questions from (two questions each)")
     args = ap.parse_args()
@@ -148,33 +193,34 @@ def main() -> None:
         seed = load(small_dir)
         print(f"seed index: {len(small.passages):,} passages, {len(small.quotes):,} quotes; {len(asked)} questions")
         print(_HEAD)
-        for store, save_as in (("sqlite", save), ("jsonl", save_jsonl)):
-            base = Path(tmp) / f"small-{store}"
-            save_as(seed, base)
-            row0 = measure(settings, base, asked)
-            print(_row(store, seed, base, row0, "(baseline)"))
-            for n in args.passages:
-                if store == "jsonl" and n > args.json_limit:
-                    continue
+        limits = {"jsonl": args.json_limit, "milvus": args.milvus_limit}
+        for store in (Store(name, Path(tmp)) for name in args.stores):
+            base = Path(tmp) / f"small-{store.name}"
+            store.save(seed, base)
+            row0 = store.measure(settings, base, asked)
+            print(_row(store.name, seed, base, row0, "(baseline)"))
+            for n in (n for n in args.passages if n <= limits.get(store.name, n)):
                 big = enlarge(seed, n)
-                big_dir = Path(tmp) / f"{store}-{n}"
-                save_as(big, big_dir)
+                big_dir = Path(tmp) / f"{store.name}-{n}"
+                store.save(big, big_dir)
                 del big
                 count = load(big_dir)
-                row = measure(settings, big_dir, asked)
+                row = store.measure(settings, big_dir, asked)
                 per = (row[1] - row0[1]) * 1e6 / (len(count.passages) - len(seed.passages))
-                print(_row(store, count, big_dir, row, f"{per:,.0f}"))
+                print(_row(store.name, count, big_dir, row, f"{per:,.0f}"))
                 del count
                 shutil.rmtree(big_dir)
 
 
-_HEAD = "   store  passages    quotes  disk MB  first answer s  peak MB  B/passage  p50 ms  p95 ms"
+_HEAD = "   store  passages    quotes  disk MB  first answer s  peak MB  B/passage  p50 ms  p95 ms  reload s"
 
 
 def _row(store: str, index: Index, folder: Path, row: tuple[float, ...], per: str) -> str:
-    disk = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
+    """A line of the table; Milvus's disk is its own file alone (the writer's folder is the SQLite store's)."""
+    files = (folder / "milvus.db").rglob("*") if store == "milvus" else folder.rglob("*")
+    disk = sum(f.stat().st_size for f in files if f.is_file()) / 1e6
     counts = f"{len(index.passages):>9,} {len(index.quotes):>9,} {disk:>8.0f}"
-    return f"{store:>8} {counts} {row[0]:>15.2f} {row[1]:>8.0f} {per:>10} {row[2]:>7.1f} {row[3]:>7.1f}"
+    return f"{store:>8} {counts} {row[0]:>15.2f} {row[1]:>8.0f} {per:>10} {row[2]:>7.1f} {row[3]:>7.1f} {row[4]:>9.2f}"
 
 
 if __name__ == "__main__":

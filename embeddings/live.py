@@ -7,12 +7,12 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from embeddings.index import BuildReport, IndexLoadError
+from embeddings.index import BuildReport, Index, IndexLoadError
 from embeddings.pipeline import BuildInProgress, build_lock, build_unsaved, load_or_none, open_searcher
 from embeddings.progress import Progress
 from embeddings.search import Searcher
 from embeddings.settings import Settings
-from embeddings.store import is_saved, load, save
+from embeddings.store import is_local, is_saved, open_serving, save, share
 from embeddings.vectors import load_query_model
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ class LiveIndex:
         try:
             self._searcher = open_searcher(self.settings)
         except IndexLoadError as exc:
-            if self.settings.index_dir.exists() and any(self.settings.index_dir.iterdir()):
+            if not self.settings.milvus_uri and self.settings.index_dir.exists() and any(self.settings.index_dir.iterdir()):
                 raise
             log.info("%s; building it from %s", exc, self.settings.articles_dir)
             self.reload()
@@ -80,6 +80,21 @@ class LiveIndex:
         except Exception:  # the reload will report it
             log.exception("could not load the parser ahead of a reload")
 
+    def _rebuild(self, current: Searcher | None, allow_empty: bool, progress: Progress | None) -> tuple[Searcher, Index, BuildReport]:
+        """Build on the serving generation (or, when Milvus serves, this writer's own folder),
+        save what changed, publish it, and open the result as a restart would."""
+        settings = self.settings
+        local = current is not None and is_local(current.index)
+        previous = current.index if local else load_or_none(settings.index_dir, settings.embedder)
+        index, report = build_unsaved(settings, settings.articles_dir, previous, progress, allow_empty)
+        if local and index is current.index and is_saved(index):
+            return current, index, report  # nothing changed
+        if index is not previous or not is_saved(index):
+            save(index, settings.index_dir)
+        share(index, settings)
+        # served from disk (or Milvus), as after a restart: memory follows what questions touch
+        return Searcher(open_serving(settings), load_query_model(settings.embedder)), index, report
+
     def reload(self, allow_empty: bool = False, progress: Progress | None = None) -> ReloadResult:
         """Re-index the articles folder; raises ReloadInProgress if another reload runs.
         On any error the current searcher keeps serving. `progress` hears of each stage."""
@@ -89,15 +104,7 @@ class LiveIndex:
             current = self._searcher
             try:
                 with build_lock(self.settings.index_dir):
-                    previous = current.index if current is not None else load_or_none(self.settings.index_dir, self.settings.embedder)
-                    index, report = build_unsaved(self.settings, self.settings.articles_dir, previous, progress, allow_empty)
-                    if current is not None and index is current.index and is_saved(index):
-                        searcher = current  # nothing changed
-                    else:
-                        if index is not previous or not is_saved(index):
-                            save(index, self.settings.index_dir)
-                        # served from disk, as after a restart: memory follows what questions touch
-                        searcher = Searcher(load(self.settings.index_dir, self.settings.embedder), load_query_model(self.settings.embedder))
+                    searcher, index, report = self._rebuild(current, allow_empty, progress)
             except BuildInProgress as exc:
                 raise ReloadInProgress(str(exc)) from exc
             self._searcher = searcher

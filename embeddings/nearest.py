@@ -60,6 +60,8 @@ def nearest(index: faiss.Index, vectors: np.ndarray, query: np.ndarray, k: int, 
     """Ids of the `k` vectors nearest to `query` (shape (1, dim)), only among `allowed` if given."""
     if index.ntotal == 0 or k <= 0:
         return []
+    if not isinstance(index, faiss.Index):  # a store that searches its own vectors (Milvus)
+        return [] if allowed is not None and not len(allowed) else index.nearest(query, k, allowed)
     if allowed is not None:
         if len(allowed) == 0:
             return []

@@ -13,7 +13,7 @@ from embeddings.index import EXTRACTOR_VERSION, BuildReport, Index, IndexLoadErr
 from embeddings.progress import Progress
 from embeddings.search import Searcher
 from embeddings.settings import Settings
-from embeddings.store import is_saved, load, save
+from embeddings.store import is_saved, load, open_serving, save, share
 from embeddings.vectors import encode, load_model, load_query_model, prepare_query_model
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ def build_index(
         index, report = build_unsaved(settings, articles_dir, previous, progress, allow_empty)
         if index is not previous or not is_saved(index):
             save(index, index_dir)
+        share(index, settings, articles_dir)
     log.info("indexed %s: %s", articles_dir, report.summary(index).splitlines()[1])
     return index, report
 
@@ -108,12 +109,12 @@ def build_unsaved(
 
 
 def open_searcher(settings: Settings, index_dir: Path | None = None) -> Searcher:
-    """Load the persisted index (no embedding) and the model for queries."""
-    index = load(index_dir or settings.index_dir, settings.embedder)
+    """Open the serving index (no embedding) and the model for queries."""
+    index = open_serving(settings, index_dir)
     model = load_query_model(settings.embedder)
     log.info(
         "serving %s: %d articles, %d quotes; questions embed with %s",
-        index_dir or settings.index_dir,
+        settings.milvus_uri or index_dir or settings.index_dir,
         len(index.articles),
         len(index.quotes),
         type(model).__name__,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Literal
 
@@ -41,7 +42,17 @@ class Settings(BaseSettings):
     max_quotes: int = 5
     max_passages: int = 3
     batch_size: int = 64
+    #: the Milvus store (docs/scaling.md): a `.db` file for Milvus Lite, or a server's URL; empty
+    #: keeps the index in the index folder alone
+    milvus_uri: str = ""
+    milvus_token: str = ""
+    milvus_collection: str = "whosaid"
+    milvus_shard: str = ""
 
     @property
     def embedder(self) -> str:
         return embedder_name(self.model, self.encoder)
+
+    def shard(self, articles_dir: Path | None = None) -> str:
+        """This writer's name among those publishing to one Milvus: the machine and its articles folder."""
+        return self.milvus_shard or f"{socket.gethostname()}:{(articles_dir or self.articles_dir).resolve()}"

@@ -39,3 +39,21 @@ def searcher(built, settings):
     from embeddings.pipeline import open_searcher
 
     return open_searcher(settings)
+
+
+#: the stores an index can live in (docs/scaling.md); tests of answers run on each
+STORES = ("files", "milvus")
+
+
+@pytest.fixture(scope="session")
+def milvus_uri(tmp_path_factory) -> str:
+    """One Milvus Lite file for the session: each test that needs its own index takes its own
+    collections in it (`in_store`), as several whosaid deployments can share one Milvus."""
+    return str(tmp_path_factory.mktemp("milvus") / "whosaid.db")
+
+
+def in_store(settings, store: str, milvus_uri: str, name: str):
+    """`settings` with the index in `store`: Milvus collections called `name`, or files alone."""
+    if store == "files":
+        return settings
+    return settings.model_copy(update={"milvus_uri": milvus_uri, "milvus_collection": "".join(c if c.isalnum() else "_" for c in name)})

@@ -5,25 +5,48 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from bot.answer import answer
 from embeddings.search import Where
+from tests.conftest import STORES, in_store
+
+
+@pytest.fixture(scope="module", params=STORES)
+def store(request) -> str:
+    """Every test here runs on each store: the index in its folder alone, and in Milvus."""
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def searcher(settings, store, milvus_uri, tmp_path_factory):
+    from embeddings.pipeline import build_index, open_searcher
+
+    s = in_store(settings.model_copy(update={"index_dir": tmp_path_factory.mktemp("answers")}), store, milvus_uri, "answers")
+    build_index(s)
+    return open_searcher(s)
 
 
 def _ask(searcher, q: str):
     return answer(q, searcher, min_score=0.45)
 
 
-def _searcher_of(settings, tmp_path, files: dict[str, str]):
-    """A searcher over these article files alone (name -> text), built as `whosaid index` would."""
-    from embeddings.pipeline import build_index, open_searcher
+@pytest.fixture
+def searcher_of(settings, store, milvus_uri, tmp_path):
+    def make(files: dict[str, str]):
+        """A searcher over these article files alone (name -> text), built as `whosaid index` would."""
+        from embeddings.pipeline import build_index, open_searcher
 
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for name, text in files.items():
-        (articles / name).write_text(text, encoding="utf-8")
-    s = settings.model_copy(update={"articles_dir": articles, "index_dir": tmp_path / "ix"})
-    build_index(s)
-    return open_searcher(s)
+        articles = tmp_path / "articles"
+        articles.mkdir()
+        for name, text in files.items():
+            (articles / name).write_text(text, encoding="utf-8")
+        s = settings.model_copy(update={"articles_dir": articles, "index_dir": tmp_path / "ix"})
+        s = in_store(s, store, milvus_uri, tmp_path.name)
+        build_index(s)
+        return open_searcher(s)
+
+    return make
 
 
 def test_who_said_finds_rubio(searcher) -> None:
@@ -135,12 +158,10 @@ def test_filters_apply_inside_the_search(searcher) -> None:
     assert answer("What did Elena Voss say?", searcher, where=Where(source="gazette")).found is False
 
 
-def test_a_refusal_names_everyone_the_name_matched(settings, tmp_path) -> None:
+def test_a_refusal_names_everyone_the_name_matched(searcher_of) -> None:
     """ "What did Clinton say about …" searches Hillary's and Bill's quotes; saying "the articles
     don't quote Hillary Clinton" alone would hide that Bill's were searched too."""
-    searcher = _searcher_of(
-        settings,
-        tmp_path,
+    searcher = searcher_of(
         {
             "health.txt": "Clinton on health care\n\n\u201cEvery family deserves affordable care,\u201d Hillary Clinton said on Monday.\n",
             "trade.txt": "Clinton on trade\n\n\u201cOpen markets lift every country,\u201d Bill Clinton told the forum.\n",
@@ -152,14 +173,12 @@ def test_a_refusal_names_everyone_the_name_matched(settings, tmp_path) -> None:
     assert "Hillary Clinton" in a.text and "Bill Clinton" in a.text, a.text
 
 
-def test_a_title_lists_the_most_quoted_holder_first(settings, tmp_path) -> None:
+def test_a_title_lists_the_most_quoted_holder_first(searcher_of) -> None:
     """`/quotes speaker:the prime minister` over an archive of several prime ministers opens with
     the one the articles quote most, not with whichever article the index holds first."""
     from bot.answer import list_quotes
 
-    searcher = _searcher_of(
-        settings,
-        tmp_path,
+    searcher = searcher_of(
         {
             "a-euro.txt": "Euro worries\n\nPrime Minister Silvio Berlusconi said the strong euro was \u201cabsolutely worrying.\u201d\n",
             "b-blair.txt": "Blair on schools\n\n"
@@ -173,27 +192,25 @@ def test_a_title_lists_the_most_quoted_holder_first(settings, tmp_path) -> None:
     assert {h.speaker for h in listed} == {"Tony Blair", "Silvio Berlusconi"}
 
 
-def test_a_wire_copy_lists_its_quote_once(settings, tmp_path) -> None:
+def test_a_wire_copy_lists_its_quote_once(searcher_of) -> None:
     """Two outlets run the same agency story: `/quotes` shows its quote once, not twice in a row."""
     from bot.answer import list_quotes
 
     story = "Bridge to reopen\n\n\u201cThe bridge will reopen on Monday,\u201d Mayor Alice Brennan said.\n"
-    searcher = _searcher_of(settings, tmp_path, {"paper-a.txt": story, "paper-b.txt": story.replace("reopen\n", "reopen soon\n", 1)})
+    searcher = searcher_of({"paper-a.txt": story, "paper-b.txt": story.replace("reopen\n", "reopen soon\n", 1)})
     assert len(searcher.index.quotes) == 2
     for about in (None, "bridge"):
         listed = list_quotes(searcher, "Brennan", about, limit=10)
         assert [h.quote.text for h in listed] == ["The bridge will reopen on Monday"], about
 
 
-def test_a_wire_copy_that_names_the_speaker_more_fully_is_the_one_shown(settings, tmp_path) -> None:
+def test_a_wire_copy_that_names_the_speaker_more_fully_is_the_one_shown(searcher_of) -> None:
     """One copy says "Mayor Alice Brennan", another only "Ms Brennan"; with a John Brennan in the
     archive the lone surname stays unmerged, yet the same words are shown once, under the full name."""
     from bot.answer import list_quotes
 
     quote = "\u201cThe bridge will reopen on Monday,\u201d"
-    searcher = _searcher_of(
-        settings,
-        tmp_path,
+    searcher = searcher_of(
         {
             "a.txt": f"Bridge news\n\nThe council met. {quote} Ms Brennan said.\n",
             "b.txt": f"Bridge to reopen\n\n{quote} Mayor Alice Brennan said.\n",
@@ -205,12 +222,10 @@ def test_a_wire_copy_that_names_the_speaker_more_fully_is_the_one_shown(settings
     assert not any(text == "The bridge will reopen on Monday" and who != "Alice Brennan" for who, text in listed), listed
 
 
-def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(settings, tmp_path) -> None:
+def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(searcher_of) -> None:
     """Two speakers use the same words; the one who said them in the order the user remembers
     comes first, although word counts and averaged vectors cannot tell the two quotes apart."""
-    searcher = _searcher_of(
-        settings,
-        tmp_path,
+    searcher = searcher_of(
         {
             "farm.txt": "Farm bill debate\n\n"
             "\u201cFirst the farmers lose their markets, and then the tariffs hurt the workers,\u201d Senator Ann Lee said.\n\n"
@@ -225,12 +240,10 @@ def test_words_asked_in_their_order_find_the_quote_that_has_them_in_order(settin
         assert a.found and a.quotes[0].speaker == speaker, (question, [q.speaker for q in a.quotes])
 
 
-def test_a_fragment_in_marks_is_shown_in_the_clause_that_holds_it(settings, tmp_path) -> None:
+def test_a_fragment_in_marks_is_shown_in_the_clause_that_holds_it(searcher_of) -> None:
     """ "Donald Trump said: “criminal”" tells the user nothing; the answer shows the reported clause
     around it, marks and all, once (not the clause and the fragment as two quotes)."""
-    searcher = _searcher_of(
-        settings,
-        tmp_path,
+    searcher = searcher_of(
         {
             "emails.txt": "Trump on the emails\n\nDonald Trump spoke in Ohio on Monday.\n\n"
             "He said that Clinton\u2019s \u201conly experience in cybersecurity\u201d was her \u201ccriminal\u201d attempt to keep her emails hidden.\n"

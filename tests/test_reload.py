@@ -17,19 +17,21 @@ from bot.answer import answer
 from embeddings.live import LiveIndex, ReloadInProgress
 from embeddings.pipeline import BuildInProgress, build_index, build_lock
 from embeddings.store import current_generation, load
-from tests.conftest import ARTICLES
+from tests.conftest import ARTICLES, STORES, in_store
 from tests.filler import write_filler
 
 ROOT = Path(__file__).resolve().parents[1]
 ADDED = 12
 
 
-@pytest.fixture
-def live(tmp_path: Path, settings, built) -> LiveIndex:
+@pytest.fixture(params=STORES)
+def live(request, tmp_path: Path, settings, built, milvus_uri: str) -> LiveIndex:
+    """A serving process over a copy of the fixtures, its index in each store in turn."""
     corpus = tmp_path / "articles"
     shutil.copytree(ARTICLES, corpus)
     shutil.copytree(settings.index_dir, tmp_path / "index")
-    live = LiveIndex(settings.model_copy(update={"articles_dir": corpus, "index_dir": tmp_path / "index"}))
+    s = settings.model_copy(update={"articles_dir": corpus, "index_dir": tmp_path / "index"})
+    live = LiveIndex(in_store(s, request.param, milvus_uri, tmp_path.name))
     live.open()
     return live
 

@@ -20,13 +20,13 @@ import numpy as np
 
 from embeddings.index import Index, IndexLoadError
 from embeddings.lexical import Lexical
-from embeddings.settings import split_embedder
+from embeddings.settings import Settings, split_embedder
 from embeddings.store import sqlite as records
 from embeddings.store.generations import CURRENT, MANIFEST, current_generation, fsync_write, publish
 from embeddings.store.jsonl import load_jsonl
 from embeddings.store.rows import RowFile
 
-__all__ = ["CURRENT", "FORMAT_VERSION", "IndexLoadError", "current_generation", "is_saved", "load", "save"]
+__all__ = ["CURRENT", "FORMAT_VERSION", "IndexLoadError", "current_generation", "is_saved", "load", "open_serving", "save", "share"]
 
 FORMAT_VERSION = 2
 #: the arrays of a generation, one `.npy` file each, named for the Index field they hold
@@ -164,3 +164,25 @@ def load(index_dir: Path, model_name: str | None = None) -> Index:
         **arrays,
         **found,
     )
+
+
+def open_serving(settings: Settings, index_dir: Path | None = None) -> Index:
+    """The index questions are answered from: Milvus when it is set, else the index folder."""
+    if settings.milvus_uri:
+        from embeddings.store.milvus_views import open_milvus
+
+        return open_milvus(settings.milvus_uri, settings.milvus_collection, settings.embedder, settings.milvus_token)
+    return load(index_dir or settings.index_dir, settings.embedder)
+
+
+def share(index: Index, settings: Settings, articles_dir: Path | None = None) -> None:
+    """Publish the articles of this writer's folder to Milvus, when it is set (only what differs is written)."""
+    if settings.milvus_uri:
+        from embeddings.store.milvus import publish
+
+        publish(index, settings.milvus_uri, settings.milvus_collection, settings.shard(articles_dir), settings.milvus_token)
+
+
+def is_local(index: Index) -> bool:
+    """Whether `index` is a generation of an index folder (what a build can reuse), not Milvus's."""
+    return not index.generation.startswith("milvus:")

@@ -1,0 +1,179 @@
+"""The Milvus store (Milvus Lite, in this process): publishing what changed, several writers in one
+set of collections, versions a serving process keeps reading, and the same answers as the files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.answer import answer
+from embeddings.index import IndexLoadError
+from embeddings.pipeline import build_index, open_searcher
+from embeddings.store import load, milvus
+from embeddings.store.milvus_views import open_milvus
+from tests.conftest import ARTICLES, in_store
+
+WAVES = "Who said they had never seen waves like these?"
+WORK = "Who said there is still a lot of work to be done?"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    shutil.copytree(ARTICLES, tmp_path / "articles")
+    return tmp_path / "articles"
+
+
+@pytest.fixture
+def writer(settings, corpus: Path, milvus_uri: str, tmp_path: Path):
+    """The settings of one writer: the fixture articles, its own index folder, collections of its own."""
+    s = settings.model_copy(update={"articles_dir": corpus, "index_dir": tmp_path / "index"})
+    return in_store(s, "milvus", milvus_uri, tmp_path.name)
+
+
+def _publish_again(s):
+    """Build the writer's folder without publishing, then publish by hand: what it wrote."""
+    index, _ = build_index(s.model_copy(update={"milvus_uri": ""}))
+    return milvus.publish(index, s.milvus_uri, s.milvus_collection, s.shard())
+
+
+def _rows_of_one_article(s, path: str) -> int:
+    """Rows an article takes in Milvus: passages, quotes, their vectors, its paragraphs and head."""
+    index = load(s.index_dir)
+    n = next(i for i, a in enumerate(index.articles.values()) if a.path == path)
+    quotes = [i for i, a in enumerate(index.quote_article.tolist()) if a == n]
+    pieces = sum(int(o) in set(quotes) for o in index.quote_owner)
+    return int((index.passage_article == n).sum()) + len(quotes) + pieces + 2  # one part of paragraphs, one head
+
+
+def test_a_publish_writes_only_the_articles_that_changed(writer, corpus: Path) -> None:
+    build_index(writer)
+    assert _publish_again(writer).inserted == 0  # nothing changed: nothing written
+    storm = corpus / "sub" / "storm.html"
+    storm.write_text(storm.read_text().replace("waves like these", "waves like those"), encoding="utf-8")
+    published = _publish_again(writer)
+    assert published.inserted == _rows_of_one_article(writer, "sub/storm.html")
+    a = answer("Who said they had never seen waves like those?", open_searcher(writer))
+    assert a.found and a.quotes[0].speaker == "Jonas Pike" and "waves like those" in a.quotes[0].quote.text
+
+
+def test_a_process_keeps_reading_the_version_it_serves_until_the_next_publish(writer, corpus: Path) -> None:
+    build_index(writer)
+    serving = open_searcher(writer)
+    untouched = open_milvus(writer.milvus_uri, writer.milvus_collection)  # another process that has read nothing yet
+    old = answer(WAVES, serving)
+    storm = corpus / "sub" / "storm.html"
+    storm.write_text(storm.read_text().replace("waves like these", "waves like those"), encoding="utf-8")
+    build_index(writer)  # another process's build: a new version of the storm story
+    again = answer(WAVES, serving)
+    assert again.found and again.quotes[0].quote == old.quotes[0].quote  # the version it opened
+    assert "waves like those" in answer("Who said they had never seen waves like those?", open_searcher(writer)).quotes[0].quote.text
+    build_index(writer)  # the publish after that deletes the old version's rows
+    with pytest.raises(IndexLoadError, match="reload to see it"):
+        list(untouched.quotes)
+
+
+def test_two_writers_answer_from_one_set_of_collections(writer, tmp_path: Path) -> None:
+    build_index(writer)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "budget.txt").write_text(
+        "Budget row\n\n\u201cThe numbers simply do not add up,\u201d said treasurer Mina Okafor on Friday.\n", encoding="utf-8"
+    )
+    second = writer.model_copy(update={"articles_dir": other, "index_dir": tmp_path / "other-index"})
+    build_index(second)
+    searcher = open_searcher(writer)
+    assert answer("Who said the numbers simply do not add up?", searcher).quotes[0].speaker == "Mina Okafor"
+    assert answer(WORK, searcher).quotes[0].speaker == "Marco Rubio"
+    (other / "budget.txt").unlink()
+    build_index(second.model_copy(update={"milvus_uri": writer.milvus_uri}), allow_empty=True)
+    searcher = open_searcher(writer)
+    assert not answer("Who said the numbers simply do not add up?", searcher).found
+    assert answer(WORK, searcher).quotes[0].speaker == "Marco Rubio"  # the first writer's articles stay
+
+
+def test_the_same_story_from_two_writers_is_served_once(writer, corpus: Path, tmp_path: Path) -> None:
+    build_index(writer)
+    copy = tmp_path / "copy"
+    shutil.copytree(corpus, copy)
+    build_index(writer.model_copy(update={"articles_dir": copy, "index_dir": tmp_path / "copy-index"}))
+    assert len(open_searcher(writer).index.articles) == len(load(writer.index_dir).articles)
+
+
+def test_a_publish_cut_short_shows_nothing_of_it_and_the_next_one_finishes(writer, corpus: Path, monkeypatch) -> None:
+    build_index(writer)
+    (corpus / "new.txt").write_text("New story\n\n\u201cFresh words are here at last,\u201d said Ana Bell.\n", encoding="utf-8")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt  # as if the process died with the new article's rows written but not its head
+        yield
+
+    monkeypatch.setattr(milvus, "_head_rows", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(writer)
+    index = open_milvus(writer.milvus_uri, writer.milvus_collection)
+    assert all(a.path != "new.txt" for a in index.articles.values())
+    assert all(q.text != "Fresh words are here at last," for q in index.quotes)  # its quotes are not served half-written
+    monkeypatch.undo()
+    build_index(writer)
+    a = answer("Who said fresh words are here at last?", open_searcher(writer))
+    assert a.found and a.quotes[0].speaker == "Ana Bell"
+
+
+def test_an_index_of_another_model_is_refused_with_the_setting_to_use(writer) -> None:
+    build_index(writer)
+    with pytest.raises(IndexLoadError, match="built with model 'all-MiniLM-L6-v2'"):
+        open_milvus(writer.milvus_uri, writer.milvus_collection, "another-model")
+
+
+def test_no_index_in_milvus_says_how_to_build_one(writer) -> None:
+    with pytest.raises(IndexLoadError, match="whosaid index"):
+        open_searcher(writer)
+
+
+def test_a_lite_file_another_process_holds_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "held.db"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"from pymilvus import MilvusClient; MilvusClient({str(path)!r}); print('held', flush=True); input()"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(IndexLoadError, match=f"cannot open Milvus at {path}"):
+            milvus.connect(str(path))
+    finally:
+        holder.kill()
+
+
+QUESTIONS = [
+    WORK,
+    WAVES,
+    "What did Umerov say about the meeting?",
+    "What did the secretary of state say about Russia?",
+    "Who said demand for processors has never been stronger?",
+    "Who said the peace plan was comprehensive?",
+    "What happened at the Ukraine talks in Miami?",
+    "Who said the budget was pure fantasy in the Riverside Gazette?",
+    "What did Elena Voss say?",
+    "What did Angela Merkel say about the talks?",
+    "Which secretary of state said the meeting had been useful?",
+    "Who said the meeting had been productive?",
+    "What did Rustem Umerovv say about the meeting?",
+]
+
+
+def test_both_stores_give_the_same_answers(writer, searcher) -> None:
+    build_index(writer)
+    in_milvus = open_searcher(writer)
+    for question in QUESTIONS:
+        files, served = answer(question, searcher), answer(question, in_milvus)
+        assert (served.match, served.found) == (files.match, files.found), question
+        assert [(h.speaker, h.quote.text, h.article.path) for h in served.quotes] == [
+            (h.speaker, h.quote.text, h.article.path) for h in files.quotes
+        ], question
+        assert [h.passage.text for h in served.passages] == [h.passage.text for h in files.passages], question
