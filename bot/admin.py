@@ -16,6 +16,7 @@ from bot.uploads import Upload, remove_file, save_upload
 from embeddings.index import headings
 from embeddings.live import ReloadInProgress
 from embeddings.progress import Progress, Step
+from embeddings.store import is_own
 
 if TYPE_CHECKING:
     from bot.discord_app import WhosaidBot
@@ -106,9 +107,9 @@ def _remove(bot: WhosaidBot) -> None:
     @app_commands.guild_only()
     async def remove(interaction: discord.Interaction, article: str) -> None:
         _admins_only(bot, interaction, "remove articles")
-        found = bot.live.searcher.index.articles.get(article)
+        found = bot.live.searcher.index.articles.get(article) if is_own(article, bot.settings) else None
         if found is None:
-            raise Refused("No loaded article has that headline; pick one from the list.")
+            raise Refused("No article of this bot's folder has that headline; pick one from the list.")
         await interaction.response.defer(thinking=True)
         try:
             await asyncio.to_thread(remove_file, bot.settings.articles_dir, found.path)
@@ -121,7 +122,7 @@ def _remove(bot: WhosaidBot) -> None:
     @remove.autocomplete("article")
     async def headlines(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         typed = current.lower()
-        arts = [a for a in headings(bot.live.searcher.index.articles) if typed in a.title.lower()]
+        arts = [a for a in headings(bot.live.searcher.index.articles) if typed in a.title.lower() and is_own(a.id, bot.settings)]
         return [app_commands.Choice(name=a.title[:100], value=a.id) for a in arts[:25]]
 
 

@@ -18,6 +18,7 @@ from bot.answer import NOTHING_LOADED, Answer, answer, told
 from bot.feedback import FeedbackStore
 from bot.render import Pages, answer_pages, why_pages
 from bot.settings import BotSettings
+from embeddings.index import IndexLoadError
 from embeddings.live import LiveIndex
 from embeddings.search import Where
 
@@ -57,12 +58,22 @@ class WhosaidBot(commands.Bot):
             await self.tree.sync()
         if self.settings.watch:
             self.loop.create_task(self._watch())
+        if self.settings.milvus_uri and self.settings.milvus_refresh_seconds > 0:
+            self.loop.create_task(self._refresh())
 
     async def on_ready(self) -> None:
         self.ready_after = time.monotonic() - self.started
         log.info("ready as %s after %.1fs", self.user, self.ready_after)
 
     async def answer(self, question: str, where: Where | None = None) -> Answer:
+        try:
+            return await self._answer(question, where)
+        except IndexLoadError:  # another writer's publish took rows this process still served
+            if not await asyncio.to_thread(self.live.refresh):
+                raise
+            return await self._answer(question, where)
+
+    async def _answer(self, question: str, where: Where | None) -> Answer:
         searcher = self.live.searcher  # one generation for the whole answer, even if a reload lands
         s = self.settings
         result = await asyncio.to_thread(answer, question, searcher, s.min_score, s.max_quotes, s.max_passages, where)
@@ -116,6 +127,15 @@ class WhosaidBot(commands.Bot):
                 log.info("articles changed: %s", result.report.summary(self.live.searcher.index).splitlines()[1])
             except Exception:
                 log.exception("automatic reload failed; the previous index keeps serving")
+
+    async def _refresh(self) -> None:
+        """Serve what other writers publish to the shared Milvus, checked now and then."""
+        while True:
+            await asyncio.sleep(self.settings.milvus_refresh_seconds)
+            try:
+                await asyncio.to_thread(self.live.refresh)
+            except Exception:
+                log.exception("could not check Milvus for new articles; the current index keeps serving")
 
 
 def create_bot(settings: BotSettings | None = None, **client_kwargs) -> commands.Bot:

@@ -95,6 +95,24 @@ class LiveIndex:
         # served from disk (or Milvus), as after a restart: memory follows what questions touch
         return Searcher(open_serving(settings), load_query_model(settings.embedder)), index, report
 
+    def refresh(self) -> bool:
+        """Serve what other writers have published to Milvus since this process opened it (a
+        small query when nothing has); True if it switched. A no-op without Milvus."""
+        settings = self.settings
+        if not settings.milvus_uri or self._searcher is None or not self._reload.acquire(blocking=False):
+            return False
+        try:
+            from embeddings.store.milvus_views import current_generation
+
+            published = current_generation(settings.milvus_uri, settings.milvus_collection, settings.milvus_token)
+            if published == self._searcher.index.generation:
+                return False
+            self._searcher = Searcher(open_serving(settings), load_query_model(settings.embedder))
+            log.info("serving what was published to Milvus since: %s", self._searcher.index.generation)
+            return True
+        finally:
+            self._reload.release()
+
     def reload(self, allow_empty: bool = False, progress: Progress | None = None) -> ReloadResult:
         """Re-index the articles folder; raises ReloadInProgress if another reload runs.
         On any error the current searcher keeps serving. `progress` hears of each stage."""

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     milvus_token: str = ""
     milvus_collection: str = "whosaid"
     milvus_shard: str = ""
+    #: seconds between a bot's checks for what other writers published (0: only on /reload)
+    milvus_refresh_seconds: float = 60.0
 
     @property
     def embedder(self) -> str:

@@ -12,8 +12,9 @@ import pytest
 
 from bot.answer import answer
 from embeddings.index import IndexLoadError
+from embeddings.live import LiveIndex
 from embeddings.pipeline import build_index, open_searcher
-from embeddings.store import load, milvus
+from embeddings.store import is_own, load, milvus
 from embeddings.store.milvus_views import open_milvus
 from tests.conftest import ARTICLES, in_store
 
@@ -93,6 +94,24 @@ def test_two_writers_answer_from_one_set_of_collections(writer, tmp_path: Path) 
     searcher = open_searcher(writer)
     assert not answer("Who said the numbers simply do not add up?", searcher).found
     assert answer(WORK, searcher).quotes[0].speaker == "Marco Rubio"  # the first writer's articles stay
+
+
+def test_a_serving_process_picks_up_what_another_writer_published(writer, tmp_path: Path) -> None:
+    live = LiveIndex(writer)
+    live.open()
+    assert not live.refresh()  # nothing new: the searcher stays
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "budget.txt").write_text("Budget row\n\n\u201cThe numbers simply do not add up,\u201d said Mina Okafor.\n", encoding="utf-8")
+    build_index(writer.model_copy(update={"articles_dir": other, "index_dir": tmp_path / "other-index"}))
+    assert not answer("Who said the numbers simply do not add up?", live.searcher).found
+    assert live.refresh()
+    assert answer("Who said the numbers simply do not add up?", live.searcher).quotes[0].speaker == "Mina Okafor"
+    # what this bot may take out of its own folder (/remove): its own articles, not the other writer's
+    index = live.searcher.index
+    assert {index.articles[a].path for a in index.articles if is_own(a, writer)} == {
+        a.path for a in load(writer.index_dir).articles.values()
+    }
 
 
 def test_the_same_story_from_two_writers_is_served_once(writer, corpus: Path, tmp_path: Path) -> None:

@@ -26,7 +26,19 @@ from embeddings.store.generations import CURRENT, MANIFEST, current_generation, 
 from embeddings.store.jsonl import load_jsonl
 from embeddings.store.rows import RowFile
 
-__all__ = ["CURRENT", "FORMAT_VERSION", "IndexLoadError", "current_generation", "is_saved", "load", "open_serving", "save", "share"]
+__all__ = [
+    "CURRENT",
+    "FORMAT_VERSION",
+    "IndexLoadError",
+    "current_generation",
+    "is_local",
+    "is_own",
+    "is_saved",
+    "load",
+    "open_serving",
+    "save",
+    "share",
+]
 
 FORMAT_VERSION = 2
 #: the arrays of a generation, one `.npy` file each, named for the Index field they hold
@@ -181,6 +193,16 @@ def share(index: Index, settings: Settings, articles_dir: Path | None = None) ->
         from embeddings.store.milvus import publish
 
         publish(index, settings.milvus_uri, settings.milvus_collection, settings.shard(articles_dir), settings.milvus_token)
+
+
+def is_own(article_id: str, settings: Settings) -> bool:
+    """Whether an article served is one of this writer's folder (with Milvus, others publish too):
+    what `/remove` may take out of the folder."""
+    if not settings.milvus_uri:
+        return True
+    from embeddings.store.milvus import shard_tag
+
+    return article_id.startswith(f"{shard_tag(settings.shard())}-")
 
 
 def is_local(index: Index) -> bool:

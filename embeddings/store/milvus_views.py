@@ -262,6 +262,19 @@ class _Columns:
         return [r[field] for r in self._rows]
 
 
+def generation(shards: list[dict], name: str) -> str:
+    """What a reader opened, by when its writers last published: it changes with every publish."""
+    return f"milvus:{name}@{max((s['published'] for s in shards), default=0):.6f}"
+
+
+def current_generation(uri: str, name: str, token: str = "") -> str:
+    """The generation a reader opening now would serve (one small query)."""
+    client = connect(uri, token)
+    if not client.has_collection(collection(name, "shards")):
+        return generation([], name)
+    return generation([orjson.loads(r["record"]) for r in every(client, name, "shards", 'key != ""', ["record"])], name)
+
+
 def _shards(client, name: str, model_name: str | None) -> list[dict]:
     """The writers that published here; all must have used one model."""
     shards = [orjson.loads(r["record"]) for r in every(client, name, "shards", 'key != ""', ["record"])]
@@ -327,7 +340,7 @@ def open_milvus(uri: str, name: str, model_name: str | None = None, token: str =
         passage_vectors=Vectors(client, name, "passages", passage_keys, int(shards[0]["dim"])),
         quote_vectors=Vectors(client, name, "pieces", piece_keys, int(shards[0]["dim"])),
         quote_owner=owner,
-        generation=f"milvus:{name}@{max(s['published'] for s in shards):.0f}",
+        generation=generation(shards, name),
         extractor=min(int(s["extractor"]) for s in shards),
         passage_index=Dense(client, name, "passages", passage_keys, in_passages),
         quote_index=Dense(client, name, "pieces", piece_keys, _PieceWhere(piece_keys, quote_keys, owner, in_quotes)),
