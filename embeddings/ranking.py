@@ -236,6 +236,7 @@ def score(searcher: Searcher, asked: Asked, found: dict[int, Hit | None], ranker
     qvec = searcher.embed(asked.text)[0]
     cos = np.array(searcher.quote_cosines(list(ids), qvec))
     pids = searcher.quote_passage[ids]
+    searcher.prefetch(quotes=ids, passages=pids[pids >= 0].tolist())
     pcos = np.where(pids >= 0, searcher.index.passage_vectors[np.maximum(pids, 0)] @ qvec, 0.0)
     query_words = content_words(asked.text)
     described = loose_words(words(asked.described) - _DESCRIPTION_STOP) if asked.described else set()

@@ -192,6 +192,13 @@ class Searcher:
         self.quote_article = index.quote_article
         self._article_number: dict[str, int] | None = None
 
+    def prefetch(self, quotes=(), passages=(), articles=()) -> None:
+        """Read these records in one request each, where the store reads over a network (Milvus);
+        the records of a generation on disk are read as they are asked for."""
+        for records, wanted in ((self.index.quotes, quotes), (self.index.passages, passages), (self.index.articles, articles)):
+            if hasattr(records, "prefetch") and len(wanted):
+                records.prefetch(wanted)
+
     def quotes_in_passage(self, p: int) -> list[int]:
         """The quotes that start in passage p, in index order."""
         return self._quotes_of_passage.of(p)
@@ -317,6 +324,7 @@ class Searcher:
         if not wording:  # ranks alone: what the caller needs is which texts, not how worded
             best = sorted(ranked, key=lambda i: -ranked[i])[:k]
             return [Hit(i, ranked[i], 0.0, 0.0) for i in best]
+        self.prefetch(**{kind: list(ranked)})
         words = content_words(query)
         covered = {i: coverage(words, texts[i]) for i in ranked}
         ordered = {i: in_order(query, texts[i]) for i in ranked}

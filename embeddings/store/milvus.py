@@ -144,7 +144,7 @@ def _schema(kind: str, dim: int):
         schema.add_field("quote", DataType.VARCHAR, max_length=KEY_LENGTH)
     if kind == "articles":
         schema.add_field("part", DataType.INT64)
-        schema.add_field("hash", DataType.VARCHAR, max_length=KEY_LENGTH)
+        schema.add_field("hash", DataType.VARCHAR, max_length=2 * KEY_LENGTH)
         schema.add_field("body", DataType.VARCHAR, max_length=TEXT_LENGTH)
     if kind != "quotes":  # every collection needs a vector field: that of articles, shards and retired holds nothing
         schema.add_field("vector", DataType.FLOAT_VECTOR, dim=dim if kind in ("passages", "pieces") else 2)
@@ -202,7 +202,7 @@ def among(field: str, values: list[str]) -> str:
 def article_key(tag: str, article_id: str, content_hash: str) -> str:
     """A version of an article: a changed article is new rows under a new key, so a process still
     serving the old version keeps reading it while the new one is written."""
-    return f"{tag}-{article_id}-{content_hash[:8]}"
+    return f"{tag}-{article_id}-{hashlib.blake2b(content_hash.encode(), digest_size=4).hexdigest()}"
 
 
 def publish(index: Index, uri: str, name: str, shard: str, token: str = "") -> Published:

@@ -219,24 +219,36 @@ class Articles(Mapping[str, Article]):
     def column(self, name: str) -> list:
         return [h[name] for h in self._heads]
 
+    def prefetch(self, keys) -> None:
+        """Read every article of `keys` not kept yet, all their parts in one request."""
+        with self._lock:
+            missing = [k for k in dict.fromkeys(keys) if k in self._number and k not in self._kept]
+        if not missing:
+            return
+        heads = {k: self._heads[self._number[k]] for k in missing}
+        parts = [f"{k}#{i:03d}" for k, h in heads.items() for i in range(h["parts"])]
+        bodies = {r["key"]: r["body"] for r in self._client.get(self._collection, ids=parts, output_fields=["body"])}
+        if len(bodies) != len(parts):
+            raise _changed("article")
+        with self._lock:
+            for k, h in heads.items():
+                body = "".join(bodies[f"{k}#{i:03d}"] for i in range(h["parts"]))
+                article = Article(**{f: h[f] for f in ARTICLE_FIELDS}, paragraphs=tuple(orjson.loads(body)))
+                article.__dict__["content_hash"] = h["hash"]  # known: spare hashing the text again
+                self._kept[k] = article
+            while len(self._kept) > CACHED_ROWS:
+                self._kept.popitem(last=False)
+
     def __getitem__(self, key: str) -> Article:
         if key not in self._number:
             raise KeyError(key)
         with self._lock:
             if (found := self._kept.get(key)) is not None:
+                self._kept.move_to_end(key)
                 return found
-        parts = self._client.query(self._collection, filter=f"{among('article', [key])} and part >= 0", output_fields=["part", "body"])
-        head = self._heads[self._number[key]]
-        if len(parts) != head["parts"]:
-            raise _changed("article")
-        body = "".join(p["body"] for p in sorted(parts, key=lambda p: p["part"]))
-        article = Article(**{f: head[f] for f in ARTICLE_FIELDS}, paragraphs=tuple(orjson.loads(body)))
-        article.__dict__["content_hash"] = head["hash"]
+        self.prefetch([key])
         with self._lock:
-            self._kept[key] = article
-            while len(self._kept) > CACHED_ROWS:
-                self._kept.popitem(last=False)
-        return article
+            return self._kept[key]
 
 
 def _passage(row: dict) -> Passage:
