@@ -1,7 +1,7 @@
 """Start-up: process start to first answer with a persisted index, memory per passage, the
 latency of whole answers (hybrid search, fusion, answer assembly) once the index is loaded, and
 what writing a reload that changed 10 articles costs, for the SQLite store, the Milvus store
-(Milvus Lite, in the process) and the JSON Lines format SQLite replaced (format 1), in one run:
+(Milvus Lite, in the process, and as a server on 127.0.0.1) and the JSON Lines format SQLite replaced (format 1), in one run:
 
     python benchmarks/startup.py [--passages 10000 100000] [--seed-articles 40] [--questions 100]
 
@@ -26,6 +26,7 @@ import dataclasses
 import os
 import random
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -131,22 +132,50 @@ def answer_latency(settings: Settings, index_dir: Path, asked: list[str]) -> tup
     return float(np.percentile(times, 50)), float(np.percentile(times, 95))
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class Store:
     """One way of keeping an index: how it is saved, how a process is told to open it, and what
-    a reload that changed a few articles writes."""
+    a reload that changed a few articles writes. "milvus" is Milvus Lite in the process;
+    "milvus-server" the same engine as a server on 127.0.0.1 (`milvus-lite server`), so that
+    the asking process holds only its own memory, as with a Milvus server elsewhere."""
 
     def __init__(self, name: str, tmp: Path) -> None:
         self.name, self.tmp = name, tmp
+        self.servers: dict[Path, tuple[subprocess.Popen, str]] = {}
 
     def uri(self, folder: Path) -> str:
+        if self.name == "milvus-server":
+            return self.servers[folder][1]
         return str(folder / "milvus.db") if self.name == "milvus" else ""
+
+    def _serve(self, folder: Path) -> None:
+        port = free_port()
+        data = folder / "milvus.db"
+        server = subprocess.Popen(
+            ["milvus-lite", "server", "--data-dir", str(data), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(600):
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        self.servers[folder] = (server, f"http://127.0.0.1:{port}")
 
     def save(self, index: Index, folder: Path) -> None:
         if self.name == "jsonl":
             save_jsonl(index, folder)
             return
         save(index, folder)
-        if self.name == "milvus":
+        if self.name == "milvus-server":
+            self._serve(folder)
+        if self.name.startswith("milvus"):
             publish(index, self.uri(folder), "whosaid", "benchmark")
             disconnect(self.uri(folder))  # Milvus Lite: one process at a time holds the file
 
@@ -154,7 +183,7 @@ class Store:
         """Seconds to write `index` with 10 of its articles changed, as a reload writes it."""
         changed = dataclasses.replace(index, hashes={a: h if n >= 10 else f"{h}-edited" for n, (a, h) in enumerate(index.hashes.items())})
         started = time.perf_counter()
-        if self.name == "milvus":
+        if self.name.startswith("milvus"):
             publish(changed, self.uri(folder), "whosaid", "benchmark")
             disconnect(self.uri(folder))
         else:
@@ -169,7 +198,10 @@ class Store:
         latency = answer_latency(settings.model_copy(update={"milvus_uri": uri}), folder, asked)
         if uri:
             disconnect(uri)
-        return (seconds, peak, *latency, self.reload(load(folder), folder))
+        row = (seconds, peak, *latency, self.reload(load(folder), folder))
+        if folder in self.servers:
+            self.servers.pop(folder)[0].terminate()
+        return row
 
 
 def main() -> None:
@@ -177,7 +209,7 @@ def main() -> None:
     ap.add_argument("--passages", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--json-limit", type=int, default=200_000, help="largest index also measured in format 1")
     ap.add_argument("--milvus-limit", type=int, default=100_000, help="largest index also measured in Milvus Lite")
-    ap.add_argument("--stores", nargs="+", default=["sqlite", "milvus", "jsonl"])
+    ap.add_argument("--stores", nargs="+", default=["sqlite", "milvus", "milvus-server", "jsonl"])
     ap.add_argument("--seed-articles", type=int, default=40)
     ap.add_argument("--questions", type=int, default=100, help="quotes to draw questions from (two questions each)")
     args = ap.parse_args()
@@ -193,7 +225,7 @@ def main() -> None:
         seed = load(small_dir)
         print(f"seed index: {len(small.passages):,} passages, {len(small.quotes):,} quotes; {len(asked)} questions")
         print(_HEAD)
-        limits = {"jsonl": args.json_limit, "milvus": args.milvus_limit}
+        limits = {"jsonl": args.json_limit, "milvus": args.milvus_limit, "milvus-server": args.milvus_limit}
         for store in (Store(name, Path(tmp)) for name in args.stores):
             base = Path(tmp) / f"small-{store.name}"
             store.save(seed, base)
@@ -212,15 +244,15 @@ def main() -> None:
                 shutil.rmtree(big_dir)
 
 
-_HEAD = "   store  passages    quotes  disk MB  first answer s  peak MB  B/passage  p50 ms  p95 ms  reload s"
+_HEAD = "        store  passages    quotes  disk MB  first answer s  peak MB  B/passage  p50 ms  p95 ms  reload s"
 
 
 def _row(store: str, index: Index, folder: Path, row: tuple[float, ...], per: str) -> str:
     """A line of the table; Milvus's disk is its own file alone (the writer's folder is the SQLite store's)."""
-    files = (folder / "milvus.db").rglob("*") if store == "milvus" else folder.rglob("*")
+    files = (folder / "milvus.db").rglob("*") if store.startswith("milvus") else folder.rglob("*")
     disk = sum(f.stat().st_size for f in files if f.is_file()) / 1e6
     counts = f"{len(index.passages):>9,} {len(index.quotes):>9,} {disk:>8.0f}"
-    return f"{store:>8} {counts} {row[0]:>15.2f} {row[1]:>8.0f} {per:>10} {row[2]:>7.1f} {row[3]:>7.1f} {row[4]:>9.2f}"
+    return f"{store:>13} {counts} {row[0]:>15.2f} {row[1]:>8.0f} {per:>10} {row[2]:>7.1f} {row[3]:>7.1f} {row[4]:>9.2f}"
 
 
 if __name__ == "__main__":

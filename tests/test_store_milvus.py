@@ -3,9 +3,12 @@ set of collections, versions a serving process keeps reading, and the same answe
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from embeddings.store import is_own, load, milvus
 from embeddings.store.milvus_views import open_milvus
 from tests.conftest import ARTICLES, in_store
 
+ROOT = Path(__file__).resolve().parents[1]
 WAVES = "Who said they had never seen waves like these?"
 WORK = "Who said there is still a lot of work to be done?"
 
@@ -196,3 +200,52 @@ def test_both_stores_give_the_same_answers(writer, searcher) -> None:
             (h.speaker, h.quote.text, h.article.path) for h in files.quotes
         ], question
         assert [h.passage.text for h in served.passages] == [h.passage.text for h in files.passages], question
+
+
+@pytest.fixture
+def milvus_server(tmp_path: Path):
+    """Milvus's gRPC API served on 127.0.0.1 by Milvus Lite's own server, as a Milvus server
+    elsewhere would serve the machines that index into it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+        assert server.poll() is None and time.monotonic() < deadline, "the Milvus Lite server did not start"
+        time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(10)
+
+
+def test_two_machines_index_into_one_milvus_server_and_a_bot_answers_from_both(settings, corpus: Path, milvus_server: str, tmp_path: Path):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "budget.txt").write_text("Budget row\n\n\u201cThe numbers simply do not add up,\u201d said Mina Okafor.\n", encoding="utf-8")
+    env = {**os.environ, "WHOSAID_MILVUS_URI": milvus_server, "HF_HUB_OFFLINE": "1"}
+    writers = [  # at the same time, as two machines would, each its own folder
+        subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "index", "--articles", str(folder), "--index", str(tmp_path / f"index-{n}")],
+            env={**env, "WHOSAID_MILVUS_SHARD": f"machine-{n}"},
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n, folder in enumerate((corpus, other))
+    ]
+    for w in writers:
+        _, err = w.communicate(timeout=240)
+        assert w.returncode == 0, err[-2000:]
+    asked = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ask", "Who said the numbers simply do not add up?"],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert "Mina Okafor said" in asked.stdout, asked.stdout + asked.stderr[-2000:]
+    bot = open_searcher(settings.model_copy(update={"milvus_uri": milvus_server}))
+    assert answer(WORK, bot).quotes[0].speaker == "Marco Rubio"

@@ -47,6 +47,8 @@ TEXT_LENGTH = 65_535
 #: Milvus's 65,535-byte VARCHAR
 PART_CHARS = 16_000
 BATCH = 256
+#: the scalar fields each collection is filtered by (others: shard and article)
+SELECTED_BY = {"articles": ("shard", "article", "part"), "pieces": ("shard", "article", "quote")}
 #: HNSW on every vector field, which Milvus Lite and a server both build
 VECTOR_INDEX = {"index_type": "HNSW", "metric_type": "IP", "params": {"M": 16, "efConstruction": 200}}
 PASSAGE_FIELDS = ("text", "start", "end", "first_paragraph", "last_paragraph")
@@ -152,25 +154,50 @@ def _schema(kind: str, dim: int):
 
 
 def ensure(client, name: str, dim: int) -> None:
-    """Make the collections that are missing; refuse a dimension other than the existing one's."""
+    """Make the collections that are missing (another writer may be making them at the same
+    moment); refuse a dimension other than the existing one's."""
     for kind in KINDS:
-        if client.has_collection(collection(name, kind)):
-            if kind == "passages" and (found := dimension(client, name)) != dim:
-                raise IndexLoadError(
-                    f"the Milvus collections {name}_* hold {found}-dimensional vectors, not {dim}: set another WHOSAID_MILVUS_COLLECTION"
-                )
-            continue
-        params = client.prepare_index_params()
-        if kind != "quotes":
-            params.add_index("vector", **VECTOR_INDEX)
-        if kind in ("passages", "quotes"):
-            params.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
+        if not client.has_collection(collection(name, kind)):
+            _create(client, name, kind, dim)
+        elif kind == "passages" and (found := dimension(client, name)) != dim:
+            raise IndexLoadError(
+                f"the Milvus collections {name}_* hold {found}-dimensional vectors, not {dim}: set another WHOSAID_MILVUS_COLLECTION"
+            )
+    load(client, name)
+
+
+def _create(client, name: str, kind: str, dim: int) -> None:
+    params = client.prepare_index_params()
+    if kind != "quotes":
+        params.add_index("vector", **VECTOR_INDEX)
+    if kind in ("passages", "quotes"):
+        params.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
+    # the fields publishes and filters select rows by: without an index each such filter reads every row
+    for field in SELECTED_BY.get(kind, ("shard", "article")):
+        params.add_index(field, index_type="INVERTED")
+    try:
         # Strong: a publish reads what it just wrote, and a reader opening after it sees all of it
         client.create_collection(collection(name, kind), schema=_schema(kind, dim), consistency_level="Strong")
-        # Milvus Lite builds an index as it is asked to; pymilvus would poll for it twice a second
-        client.create_index(collection(name, kind), params, sync=id(client) not in _LITE)
+    except Exception:
+        if client.has_collection(collection(name, kind)):
+            return  # another writer made it first, and makes its index
+        raise
+    # Milvus Lite builds an index as it is asked to; pymilvus would poll for it twice a second
+    client.create_index(collection(name, kind), params, sync=id(client) not in _LITE)
+
+
+def load(client, name: str, wait: float = 30.0) -> None:
+    """Load every collection for searching; one another writer has just made may still lack its index."""
+    deadline = time.monotonic() + wait
     for kind in KINDS:
-        client.load_collection(collection(name, kind))
+        while True:
+            try:
+                client.load_collection(collection(name, kind))
+                break
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
 
 
 def dimension(client, name: str) -> int:

@@ -21,7 +21,7 @@ from embeddings.attribution import Quote
 from embeddings.index import Index, IndexLoadError, positions
 from embeddings.passages import Passage
 from embeddings.people import Directory
-from embeddings.store.milvus import ARTICLE_FIELDS, HEAD, KINDS, among, collection, connect, every
+from embeddings.store.milvus import ARTICLE_FIELDS, HEAD, KINDS, among, collection, connect, every, load
 
 #: records kept per kind, so that the candidates of a question are read once
 CACHED_ROWS = 4096
@@ -325,8 +325,7 @@ def open_milvus(uri: str, name: str, model_name: str | None = None, token: str =
     client = connect(uri, token)
     if not all(client.has_collection(collection(name, kind)) for kind in KINDS):
         raise IndexLoadError(f"Milvus at {uri} holds no whosaid index {name!r}; build it with `whosaid index`")
-    for kind in KINDS:
-        client.load_collection(collection(name, kind))
+    load(client, name)
     shards = _shards(client, name, model_name)
     heads, passages, quotes, pieces = _read(client, name)
     all_quotes = [_quote(r) for r in quotes]
