@@ -1,6 +1,6 @@
 """Reloads under load and killed reloads, on the test fixtures plus made-up articles:
 
-    python benchmarks/reload_stress.py [--reloads 20] [--askers 20] [--kills 20]
+    python benchmarks/reload_stress.py [--reloads 20] [--askers 20] [--kills 20] [--milvus]
 
 1. A serving index (the bot's LiveIndex) reloads `--reloads` times, each time after an article
    was added and another changed, while `--askers` threads ask questions without pause: every
@@ -8,6 +8,8 @@
 2. `whosaid index` runs `--kills` times over a folder that changed, and is killed with SIGKILL
    after a random delay: after each kill the index must open and answer, and the next run
    completes the build.
+With `--milvus`, the index is served from Milvus Lite (a file in the run's folder) as well: the
+reloads publish to it, and a killed build may be killed while publishing.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from embeddings.live import LiveIndex  # noqa: E402
 from embeddings.pipeline import build_index, open_searcher  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
 from embeddings.store import load  # noqa: E402
+from embeddings.store.milvus import disconnect  # noqa: E402
 from tests.conftest import ARTICLES  # noqa: E402
 from tests.filler import write_filler  # noqa: E402
 
@@ -80,7 +83,7 @@ def reloads_under_load(settings: Settings, reloads: int, askers: int) -> None:
 
 def killed_builds(settings: Settings, kills: int) -> None:
     rng = random.Random(0)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "WHOSAID_MILVUS_URI": settings.milvus_uri}
     cmd = [sys.executable, "-m", "bot.cli", "index", "--articles", str(settings.articles_dir), "--index", str(settings.index_dir)]
     broken, delays = 0, []
     for n in range(kills):
@@ -97,8 +100,13 @@ def killed_builds(settings: Settings, kills: int) -> None:
         except Exception as exc:
             broken += 1
             print(f"   after a kill at {delay:.1f} s: {type(exc).__name__}: {exc}")
+        if settings.milvus_uri:
+            disconnect(settings.milvus_uri)  # Milvus Lite: the next build's process opens the file
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
     complete = len(load(settings.index_dir).articles)
+    if settings.milvus_uri:
+        served = len(open_searcher(settings).index.articles)
+        print(f"   Milvus serves {served} articles, the folder holds {complete}")
     print(
         f"{kills} builds killed at {min(delays):.1f}-{max(delays):.1f} s: {broken} left an index that did not open and answer; "
         f"the next build completed ({complete} articles)"
@@ -110,14 +118,18 @@ def main() -> None:
     ap.add_argument("--reloads", type=int, default=20)
     ap.add_argument("--askers", type=int, default=20)
     ap.add_argument("--kills", type=int, default=20)
+    ap.add_argument("--milvus", action="store_true", help="serve from Milvus Lite too")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "articles"
         shutil.copytree(ARTICLES, corpus)
         write_filler(corpus, 12)
-        settings = Settings(articles_dir=corpus, index_dir=Path(tmp) / "index", _env_file=None)
+        uri = str(Path(tmp) / "milvus.db") if args.milvus else ""
+        settings = Settings(articles_dir=corpus, index_dir=Path(tmp) / "index", milvus_uri=uri, _env_file=None)
         build_index(settings)
         reloads_under_load(settings, args.reloads, args.askers)
+        if uri:
+            disconnect(uri)
         killed_builds(settings, args.kills)
 
 

@@ -255,6 +255,9 @@ def publish(index: Index, uri: str, name: str, shard: str, token: str = "") -> P
         deleted += _count(client.delete(collection(name, "articles"), filter=f"{among('article', chunk)} and part == {HEAD}"))
     meta = {"shard": shard, "model": index.model, "dim": index.dim, "extractor": index.extractor, "published": time.time()}
     client.upsert(collection(name, "shards"), [_row(tag, tag, "", record=orjson.dumps(meta).decode())])
+    if inserted or deleted:  # sealed into indexed segments: Milvus Lite searches unsealed rows one by one
+        for kind in KINDS:
+            client.flush(collection(name, kind))
     done = Published(shard, inserted, deleted, time.perf_counter() - started)
     log.info("published %s to Milvus %s: %d rows inserted, %d deleted in %.1fs", shard, name, inserted, deleted, done.seconds)
     return done
