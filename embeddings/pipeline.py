@@ -59,7 +59,7 @@ def build_index(
         index, report = build_unsaved(settings, articles_dir, previous, progress, allow_empty)
         if index is not previous or not is_saved(index):
             save(index, index_dir)
-        share(index, settings, articles_dir)
+        share(index, settings, articles_dir, index_dir)
     log.info("indexed %s: %s", articles_dir, report.summary(index).splitlines()[1])
     return index, report
 

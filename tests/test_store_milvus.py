@@ -3,6 +3,7 @@ set of collections, versions a serving process keeps reading, and the same answe
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import socket
@@ -17,7 +18,7 @@ from bot.answer import answer
 from embeddings.index import IndexLoadError
 from embeddings.live import LiveIndex
 from embeddings.pipeline import build_index, open_searcher
-from embeddings.store import is_own, load, milvus
+from embeddings.store import PUBLISHED, is_own, load, milvus
 from embeddings.store.milvus_views import open_milvus
 from tests.conftest import ARTICLES, in_store
 
@@ -63,6 +64,24 @@ def test_a_publish_writes_only_the_articles_that_changed(writer, corpus: Path) -
     assert published.inserted == _rows_of_one_article(writer, "sub/storm.html")
     a = answer("Who said they had never seen waves like those?", open_searcher(writer))
     assert a.found and a.quotes[0].speaker == "Jonas Pike" and "waves like those" in a.quotes[0].quote.text
+
+
+def test_a_lost_or_stale_record_of_the_last_publish_is_read_back_from_milvus(writer, corpus: Path) -> None:
+    """The writer remembers what it published (so a publish reads no heads back); a record cut
+    short, or one of an older publish than Milvus's last, is not trusted."""
+    build_index(writer)
+    record = writer.index_dir / PUBLISHED
+    stale = record.read_bytes()
+    storm = corpus / "sub" / "storm.html"
+    for n, damage in enumerate((lambda: record.write_bytes(b'{"cut sh'), lambda: record.write_bytes(stale))):
+        storm.write_text(storm.read_text().replace("waves like", f"waves {n} like"), encoding="utf-8")
+        build_index(writer)  # publishes and records it
+        damage()
+        storm.write_text(storm.read_text().replace(f"waves {n} like", f"waves {n + 1} like"), encoding="utf-8")
+        build_index(writer)
+        served = open_searcher(writer)
+        assert len(served.index.articles) == len(load(writer.index_dir).articles)  # no version left over
+        assert answer(f"Who said they had never seen waves {n + 1} like these?", served).quotes[0].speaker == "Jonas Pike"
 
 
 def test_a_process_keeps_reading_the_version_it_serves_until_the_next_publish(writer, corpus: Path) -> None:
@@ -150,6 +169,10 @@ def test_an_index_of_another_model_is_refused_with_the_setting_to_use(writer) ->
     build_index(writer)
     with pytest.raises(IndexLoadError, match="built with model 'all-MiniLM-L6-v2'"):
         open_milvus(writer.milvus_uri, writer.milvus_collection, "another-model")
+    other = dataclasses.replace(load(writer.index_dir), model="another-model")  # a second writer's other model
+    with pytest.raises(IndexLoadError, match="with model 'all-MiniLM-L6-v2', not 'another-model'"):
+        milvus.publish(other, writer.milvus_uri, writer.milvus_collection, "another machine")
+    assert answer(WORK, open_searcher(writer)).found  # and what was there still answers
 
 
 def test_no_index_in_milvus_says_how_to_build_one(writer) -> None:

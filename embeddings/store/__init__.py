@@ -187,12 +187,17 @@ def open_serving(settings: Settings, index_dir: Path | None = None) -> Index:
     return load(index_dir or settings.index_dir, settings.embedder)
 
 
-def share(index: Index, settings: Settings, articles_dir: Path | None = None) -> None:
+#: what the last publish to Milvus left, kept in the writer's index folder (`milvus.publish`)
+PUBLISHED = "milvus-published.json"
+
+
+def share(index: Index, settings: Settings, articles_dir: Path | None = None, index_dir: Path | None = None) -> None:
     """Publish the articles of this writer's folder to Milvus, when it is set (only what differs is written)."""
     if settings.milvus_uri:
         from embeddings.store.milvus import publish
 
-        publish(index, settings.milvus_uri, settings.milvus_collection, settings.shard(articles_dir), settings.milvus_token)
+        state = (index_dir or settings.index_dir) / PUBLISHED
+        publish(index, settings.milvus_uri, settings.milvus_collection, settings.shard(articles_dir), settings.milvus_token, state)
 
 
 def is_own(article_id: str, settings: Settings) -> bool:

@@ -24,15 +24,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import orjson
 
 from embeddings.index import Index, IndexLoadError, plain
+from embeddings.store.generations import fsync_write
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +216,7 @@ def every(client, name: str, kind: str, expr: str, fields: list[str]) -> Iterato
     if id(client) in _LITE:
         yield from client.query(collection(name, kind), filter=expr, output_fields=fields)
         return
-    it = client.query_iterator(collection(name, kind), batch_size=4096, filter=expr, output_fields=fields)
+    it = client.query_iterator(collection(name, kind), batch_size=16_384, filter=expr, output_fields=fields)
     try:
         while batch := it.next():
             yield from batch
@@ -232,35 +235,78 @@ def article_key(tag: str, article_id: str, content_hash: str) -> str:
     return f"{tag}-{article_id}-{hashlib.blake2b(content_hash.encode(), digest_size=4).hexdigest()}"
 
 
-def publish(index: Index, uri: str, name: str, shard: str, token: str = "") -> Published:
+def publish(index: Index, uri: str, name: str, shard: str, token: str = "", state: Path | None = None) -> Published:
     """Make Milvus hold what `index` holds for this shard, writing only the articles that differ.
 
     New versions are written, then shown by their head row; a replaced version's head goes at
-    once and its rows at the next publish, which first deletes what the last one retired."""
+    once and its rows at the next publish, which first deletes what the last one retired.
+    `state` (a file in the writer's index folder) remembers what the last publish left, so the
+    next one need not read every head of the shard back."""
     started = time.perf_counter()
     client = connect(uri, token)
     ensure(client, name, index.dim)
     tag = shard_tag(shard)
+    _same_model(client, name, tag, index.model)
     mine = f'shard == "{tag}"'
-    there = {r["article"] for r in every(client, name, "articles", f"{mine} and part == {HEAD}", ["article"])}
+    retired = {r["article"]: orjson.loads(r["record"] or "{}") for r in every(client, name, "retired", mine, ["article", "record"])}
+    deleted = _delete(client, name, retired) + _delete_keys(client, name, "retired", list(retired))
+    there = _published(client, uri, name, tag, state)
     here = {article_key(tag, a, index.hashes[a]): n for n, a in enumerate(index.articles)}
-    retired = [r["article"] for r in every(client, name, "retired", mine, ["article"])]
-    deleted = _delete(client, name, ROWS, retired) + _delete(client, name, ("retired",), retired)
-    new = [k for k in here if k not in there]
-    deleted += _delete(client, name, ROWS, new)  # what a publish cut short left of them
-    inserted = _insert(client, name, index, tag, {here[k]: k for k in new})
+    new = {here[k]: k for k in here if k not in there}
+    layouts = _layouts(index, new)
+    deleted += _delete(client, name, {new[n]: layouts[n] for n in new})  # what a publish cut short left of them
+    inserted = _insert(client, name, index, tag, new, layouts)
     gone = sorted(there - here.keys())
-    for chunk in _chunks(gone):
-        client.insert(collection(name, "retired"), [_row(k, tag, k) for k in chunk])
-        deleted += _count(client.delete(collection(name, "articles"), filter=f"{among('article', chunk)} and part == {HEAD}"))
+    deleted += _retire(client, name, tag, gone)
     meta = {"shard": shard, "model": index.model, "dim": index.dim, "extractor": index.extractor, "published": time.time()}
     client.upsert(collection(name, "shards"), [_row(tag, tag, "", record=orjson.dumps(meta).decode())])
-    if inserted or deleted:  # sealed into indexed segments: Milvus Lite searches unsealed rows one by one
+    if state is not None:
+        saved = {"uri": uri, "name": name, "shard": tag, "published": meta["published"], "versions": sorted(here)}
+        fsync_write(state.with_suffix(".tmp"), orjson.dumps(saved))
+        os.replace(state.with_suffix(".tmp"), state)
+    if new or retired or gone:  # sealed into indexed segments: Milvus Lite searches unsealed rows one by one
         for kind in KINDS:
             client.flush(collection(name, kind))
     done = Published(shard, inserted, deleted, time.perf_counter() - started)
     log.info("published %s to Milvus %s: %d rows inserted, %d deleted in %.1fs", shard, name, inserted, deleted, done.seconds)
     return done
+
+
+def _published(client, uri: str, name: str, tag: str, state: Path | None) -> set[str]:
+    """The versions this shard shows: as the last publish saved them, if Milvus still has that
+    publish as the shard's last; else read back from the heads."""
+    try:
+        saved = orjson.loads(state.read_bytes()) if state is not None else {}
+    except (OSError, ValueError):  # none yet, or unreadable: the heads tell
+        saved = {}
+    if saved:
+        rows = client.get(collection(name, "shards"), ids=[tag], output_fields=["record"])
+        last = orjson.loads(rows[0]["record"])["published"] if rows else None
+        if (saved.get("uri"), saved.get("name"), saved.get("shard"), saved.get("published")) == (uri, name, tag, last):
+            return set(saved["versions"])
+    return {r["article"] for r in every(client, name, "articles", f'shard == "{tag}" and part == {HEAD}', ["article"])}
+
+
+def _retire(client, name: str, tag: str, gone: list[str]) -> int:
+    """Hide these versions (their heads go) and list them, with their rows, for the next publish."""
+    deleted = 0
+    for chunk in _chunks(gone):
+        heads = client.get(collection(name, "articles"), ids=[f"{k}#h" for k in chunk], output_fields=["article", "record"])
+        layouts = {h["article"]: orjson.loads(h["record"]).get("rows", {}) for h in heads}
+        client.upsert(collection(name, "retired"), [_row(k, tag, k, orjson.dumps(layouts.get(k, {})).decode()) for k in chunk])
+        deleted += _delete_keys(client, name, "articles", [f"{k}#h" for k in chunk])
+    return deleted
+
+
+def _same_model(client, name: str, tag: str, model: str) -> None:
+    """Refuse to publish vectors of another model than the other writers' (readers could not search both)."""
+    for row in every(client, name, "shards", f'shard != "{tag}"', ["record"]):
+        other = orjson.loads(row["record"])
+        if other["model"] != model:
+            raise IndexLoadError(
+                f"{other['shard']} publishes to the Milvus collections {name}_* with model {other['model']!r}, not {model!r}: "
+                "use that model or another WHOSAID_MILVUS_COLLECTION"
+            )
 
 
 def _row(key: str, tag: str, article: str, record: str = "") -> dict:
@@ -277,14 +323,49 @@ def _count(result) -> int:
     return int(result.get("delete_count", 0)) if isinstance(result, dict) else 0
 
 
-def _delete(client, name: str, kinds: tuple[str, ...], articles: list[str]) -> int:
-    """Every row of these article versions in these collections."""
-    return sum(
-        _count(client.delete(collection(name, kind), filter=among("article", chunk))) for kind in kinds for chunk in _chunks(articles)
-    )
+def _delete(client, name: str, versions: dict[str, dict]) -> int:
+    """Every row of these article versions, by key (their layouts say which), pieces first and
+    heads last; a version of unknown layout by a filter on its article."""
+    deleted = 0
+    unknown = [v for v, layout in versions.items() if not layout]
+    for kind in ROWS:
+        deleted += _delete_keys(client, name, kind, [k for v, layout in versions.items() if layout for k in row_keys(v, layout)[kind]])
+        deleted += sum(_count(client.delete(collection(name, kind), filter=among("article", chunk))) for chunk in _chunks(unknown))
+    return deleted
 
 
-def _insert(client, name: str, index: Index, tag: str, keys: dict[int, str]) -> int:
+def _delete_keys(client, name: str, kind: str, keys: list[str]) -> int:
+    return sum(_count(client.delete(collection(name, kind), ids=chunk)) for chunk in _chunks(keys))
+
+
+def row_keys(version: str, layout: dict) -> dict[str, list[str]]:
+    """The keys of a version's rows in each collection, from how many it has of each."""
+    quotes = [f"{version}#{q:05d}" for q in range(layout["quotes"])]
+    return {
+        "pieces": [f"{quote}#{j:03d}" for quote, count in zip(quotes, layout["pieces"], strict=True) for j in range(count)],
+        "quotes": quotes,
+        "passages": [f"{version}#{p:05d}" for p in range(layout["passages"])],
+        "articles": [f"{version}#{i:03d}" for i in range(layout["parts"])] + [f"{version}#h"],
+    }
+
+
+def _layouts(index: Index, wanted: dict[int, str]) -> dict[int, dict]:
+    """How many rows each wanted article (by position) has in each collection: kept in its head,
+    so that its rows are deleted by key when it is replaced."""
+    passages = np.bincount(index.passage_article, minlength=len(index.articles))
+    quotes = np.bincount(index.quote_article, minlength=len(index.articles))
+    pieces = np.bincount(index.quote_owner, minlength=len(index.quote_article))
+    first = np.concatenate([[0], np.cumsum(quotes)])
+    ids = list(index.articles)
+    out = {}
+    for n in wanted:
+        text = len(orjson.dumps(list(index.articles[ids[n]].paragraphs)).decode())
+        out[n] = {"passages": int(passages[n]), "quotes": int(quotes[n]), "parts": max(1, -(-text // PART_CHARS)),
+                  "pieces": pieces[first[n] : first[n + 1]].tolist()}  # fmt: skip
+    return out
+
+
+def _insert(client, name: str, index: Index, tag: str, keys: dict[int, str], layouts: dict[int, dict]) -> int:
     """The rows of the articles at these positions, under these keys: pieces, quotes, passages,
     the articles' paragraphs, and last their heads, which make them visible."""
     if not keys:
@@ -297,7 +378,7 @@ def _insert(client, name: str, index: Index, tag: str, keys: dict[int, str]) -> 
         ("quotes", _quote_rows(index, tag, quote_keys)),
         ("passages", _passage_rows(index, tag, keys, numbers)),
         ("articles", _article_rows(index, tag, keys)),
-        ("articles", _head_rows(index, tag, keys)),
+        ("articles", _head_rows(index, tag, keys, layouts)),
     ):
         batch: list[dict] = []
         for row in rows:
@@ -365,12 +446,11 @@ def _article_rows(index: Index, tag: str, keys: dict[int, str]) -> Iterator[dict
                    "part": i, "hash": "", "vector": [0.0, 0.0]}  # fmt: skip
 
 
-def _head_rows(index: Index, tag: str, keys: dict[int, str]) -> Iterator[dict]:
-    """Each article's heading, hash and number of parts: the row that makes it visible."""
+def _head_rows(index: Index, tag: str, keys: dict[int, str], layouts: dict[int, dict]) -> Iterator[dict]:
+    """Each article's heading, hash and rows: the row that makes it visible."""
     ids = list(index.articles)
     for n, key in keys.items():
         article = index.articles[ids[n]]
-        parts = max(1, -(-len(orjson.dumps(list(article.paragraphs))) // PART_CHARS))
-        heading = {f: getattr(article, f) for f in ARTICLE_FIELDS[1:]} | {"parts": parts}
+        heading = {f: getattr(article, f) for f in ARTICLE_FIELDS[1:]} | {"parts": layouts[n]["parts"], "rows": layouts[n]}
         yield {"key": f"{key}#h", "shard": tag, "article": key, "record": orjson.dumps(heading).decode(), "body": "",
                "part": HEAD, "hash": index.hashes[article.id], "vector": [0.0, 0.0]}  # fmt: skip

@@ -37,19 +37,24 @@ def _changed(kind: str) -> IndexLoadError:
 
 
 class Keys:
-    """The sorted keys of one kind, and the position of a key among them."""
+    """The sorted keys of one kind (ASCII, as bytes: a quarter of numpy's str), and the position
+    of a key among them."""
 
     def __init__(self, keys: list[str]) -> None:
-        self.keys = np.array(keys, dtype=str) if keys else np.zeros(0, dtype="<U1")
+        self.keys = np.array([k.encode() for k in keys], dtype=bytes) if keys else np.zeros(0, dtype="S1")
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def names(self, ids) -> list[str]:
+        """The keys at these positions, as Milvus takes them."""
+        return [k.decode() for k in self.keys[ids].tolist()]
 
     def positions(self, keys: list[str]) -> list[int]:
         """Positions of `keys`, leaving out keys this reader does not know (rows written since it opened)."""
         if not len(self.keys) or not keys:
             return []
-        wanted = np.array(keys, dtype=str)
+        wanted = np.array([k.encode() for k in keys], dtype=bytes)
         at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
         return [int(a) for a, ok in zip(at.tolist(), (self.keys[at] == wanted).tolist(), strict=True) if ok]
 
@@ -64,8 +69,8 @@ class Where:
         if allowed is None:
             return ""
         if len(allowed) <= KEYS_IN_FILTER:
-            return among(self.field, self.keys.keys[allowed].tolist())
-        return among("article", self.article_keys.keys[np.unique(self.article_of[allowed])].tolist())
+            return among(self.field, self.keys.names(allowed))
+        return among("article", self.article_keys.names(np.unique(self.article_of[allowed])))
 
     def keep(self, found: list[int], allowed: np.ndarray | None) -> list[int]:
         """What a search by article found, without the rows the filter did not admit."""
@@ -74,33 +79,57 @@ class Where:
         return [i for i, ok in zip(found, np.isin(found, allowed).tolist(), strict=True) if ok]
 
 
+class Kept:
+    """The last records read, by key, shared by a process's threads; `read` fetches the missing."""
+
+    def __init__(self, read: Callable[[list], dict]) -> None:
+        self._read = read
+        self._rows: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def fetch(self, keys) -> None:
+        """Read every one of `keys` not kept yet, in one request."""
+        with self._lock:
+            missing = [k for k in dict.fromkeys(keys) if k not in self._rows]
+        if not missing:
+            return
+        found = self._read(missing)
+        with self._lock:
+            self._rows.update(found)
+            while len(self._rows) > CACHED_ROWS:
+                self._rows.popitem(last=False)
+
+    def get(self, key):
+        with self._lock:
+            if (found := self._rows.get(key)) is not None:
+                self._rows.move_to_end(key)
+                return found
+        self.fetch([key])
+        with self._lock:
+            return self._rows[key]
+
+
 class Records(Sequence):
     """The passages or quotes as a read-only list, read from Milvus by key and kept a while."""
 
     def __init__(self, client, name: str, kind: str, keys: Keys, make: Callable[[dict], object], fields: list[str]) -> None:
         self._client, self._collection, self._kind = client, collection(name, kind), kind
         self._keys, self._make, self._fields = keys, make, fields
-        self._kept: OrderedDict[int, object] = OrderedDict()
-        self._lock = threading.Lock()
+        self._kept = Kept(self._read)
 
     def __len__(self) -> int:
         return len(self._keys)
 
     def prefetch(self, ids) -> None:
         """Read every record of `ids` not kept yet in one request."""
-        with self._lock:
-            missing = sorted({int(i) for i in ids} - self._kept.keys())
-        if not missing:
-            return
-        rows = self._client.get(self._collection, ids=self._keys.keys[missing].tolist(), output_fields=self._fields)
-        by_key = {r["key"]: r for r in rows}
-        with self._lock:
-            for i in missing:
-                if (row := by_key.get(str(self._keys.keys[i]))) is None:
-                    raise _changed(self._kind)
-                self._kept[i] = self._make(row)
-            while len(self._kept) > CACHED_ROWS:
-                self._kept.popitem(last=False)
+        self._kept.fetch(sorted(int(i) for i in ids))
+
+    def _read(self, ids: list[int]) -> dict[int, object]:
+        keys = self._keys.names(ids)
+        by_key = {r["key"]: r for r in self._client.get(self._collection, ids=keys, output_fields=self._fields)}
+        if len(by_key) < len(ids):
+            raise _changed(self._kind)
+        return {i: self._make(by_key[k]) for i, k in zip(ids, keys, strict=True)}
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
@@ -108,13 +137,7 @@ class Records(Sequence):
         i = int(i) + (len(self) if int(i) < 0 else 0)
         if not 0 <= i < len(self):
             raise IndexError(i)
-        with self._lock:
-            if (found := self._kept.get(i)) is not None:
-                self._kept.move_to_end(i)
-                return found
-        self.prefetch([i])
-        with self._lock:
-            return self._kept[i]
+        return self._kept.get(i)
 
     def __iter__(self) -> Iterator:
         for start in range(0, len(self), 512):
@@ -144,7 +167,7 @@ class Vectors:
         ids = np.atleast_1d(np.asarray(ids, dtype=np.int64))
         if not len(ids):
             return np.zeros((0, self.dim), np.float32)
-        keys = self._keys.keys[ids].tolist()
+        keys = self._keys.names(ids)
         rows = self._client.get(self._collection, ids=sorted(set(keys)), output_fields=["vector"])
         by_key = {r["key"]: r["vector"] for r in rows}
         if len(by_key) < len(set(keys)):
@@ -155,30 +178,33 @@ class Vectors:
         return self[ids]
 
 
-class Dense:
-    """Nearest vectors by inner product, searched in Milvus: what `embeddings.nearest` asks of it."""
+class _Searched:
+    """A Milvus collection searched for positions of one kind, the filter sent along."""
 
     def __init__(self, client, name: str, kind: str, keys: Keys, where: Where) -> None:
         self._client, self._collection, self._keys, self._where = client, collection(name, kind), keys, where
+
+    def _search(self, data, field: str, params: dict, k: int, allowed: np.ndarray | None) -> list[int]:
+        found = self._client.search(
+            self._collection, data=[data], anns_field=field, limit=k, filter=self._where.expression(allowed),
+            search_params=params, output_fields=["key"],
+        )  # fmt: skip
+        return self._where.keep(self._keys.positions([hit["key"] for hit in found[0]]), allowed)
+
+
+class Dense(_Searched):
+    """Nearest vectors by inner product, searched in Milvus: what `embeddings.nearest` asks of it."""
 
     @property
     def ntotal(self) -> int:
         return len(self._keys)
 
     def nearest(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[int]:
-        params = {"metric_type": "IP", "params": {"ef": max(HNSW_EF, k)}}
-        found = self._client.search(
-            self._collection, data=[query[0].tolist()], anns_field="vector", limit=k, filter=self._where.expression(allowed),
-            search_params=params, output_fields=["key"],
-        )  # fmt: skip
-        return self._where.keep(self._keys.positions([hit["key"] for hit in found[0]]), allowed)
+        return self._search(query[0].tolist(), "vector", {"metric_type": "IP", "params": {"ef": max(HNSW_EF, k)}}, k, allowed)
 
 
-class Lexical:
+class Lexical(_Searched):
     """BM25 over passages or quotes with Milvus's own BM25 function: what the searcher asks of bm25s."""
-
-    def __init__(self, client, name: str, kind: str, keys: Keys, where: Where) -> None:
-        self._client, self._collection, self._keys, self._where = client, collection(name, kind), keys, where
 
     @property
     def size(self) -> int:
@@ -187,11 +213,7 @@ class Lexical:
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[int]:
         if not self.size or not query.strip() or (allowed is not None and not len(allowed)):
             return []
-        found = self._client.search(
-            self._collection, data=[query], anns_field="sparse", limit=k, filter=self._where.expression(allowed),
-            search_params={"metric_type": "BM25"}, output_fields=["key"],
-        )  # fmt: skip
-        return self._where.keep(self._keys.positions([hit["key"] for hit in found[0]]), allowed)
+        return self._search(query, "sparse", {"metric_type": "BM25"}, k, allowed)
 
 
 class Articles(Mapping[str, Article]):
@@ -201,8 +223,7 @@ class Articles(Mapping[str, Article]):
         self._client, self._collection = client, collection(name, "articles")
         self._heads = heads
         self._number = {h["id"]: n for n, h in enumerate(heads)}
-        self._kept: OrderedDict[str, Article] = OrderedDict()
-        self._lock = threading.Lock()
+        self._kept = Kept(self._read)
 
     def __len__(self) -> int:
         return len(self._heads)
@@ -221,34 +242,25 @@ class Articles(Mapping[str, Article]):
 
     def prefetch(self, keys) -> None:
         """Read every article of `keys` not kept yet, all their parts in one request."""
-        with self._lock:
-            missing = [k for k in dict.fromkeys(keys) if k in self._number and k not in self._kept]
-        if not missing:
-            return
-        heads = {k: self._heads[self._number[k]] for k in missing}
+        self._kept.fetch([k for k in keys if k in self._number])
+
+    def _read(self, keys: list[str]) -> dict[str, Article]:
+        heads = {k: self._heads[self._number[k]] for k in keys}
         parts = [f"{k}#{i:03d}" for k, h in heads.items() for i in range(h["parts"])]
         bodies = {r["key"]: r["body"] for r in self._client.get(self._collection, ids=parts, output_fields=["body"])}
         if len(bodies) != len(parts):
             raise _changed("article")
-        with self._lock:
-            for k, h in heads.items():
-                body = "".join(bodies[f"{k}#{i:03d}"] for i in range(h["parts"]))
-                article = Article(**{f: h[f] for f in ARTICLE_FIELDS}, paragraphs=tuple(orjson.loads(body)))
-                article.__dict__["content_hash"] = h["hash"]  # known: spare hashing the text again
-                self._kept[k] = article
-            while len(self._kept) > CACHED_ROWS:
-                self._kept.popitem(last=False)
+        out = {}
+        for k, h in heads.items():
+            body = "".join(bodies[f"{k}#{i:03d}"] for i in range(h["parts"]))
+            out[k] = Article(**{f: h[f] for f in ARTICLE_FIELDS}, paragraphs=tuple(orjson.loads(body)))
+            out[k].__dict__["content_hash"] = h["hash"]  # known: spare hashing the text again
+        return out
 
     def __getitem__(self, key: str) -> Article:
         if key not in self._number:
             raise KeyError(key)
-        with self._lock:
-            if (found := self._kept.get(key)) is not None:
-                self._kept.move_to_end(key)
-                return found
-        self.prefetch([key])
-        with self._lock:
-            return self._kept[key]
+        return self._kept.get(key)
 
 
 def _passage(row: dict) -> Passage:
@@ -377,7 +389,7 @@ class _PieceWhere(Where):
             return ""
         quotes = np.unique(self._owner[allowed])
         if len(quotes) <= KEYS_IN_FILTER:
-            return among("quote", self._quote_keys.keys[quotes].tolist())
+            return among("quote", self._quote_keys.names(quotes))
         return self._quotes.expression(quotes)
 
     def keep(self, found: list[int], allowed: np.ndarray | None) -> list[int]:
