@@ -45,7 +45,7 @@ from embeddings.index import Index  # noqa: E402
 from embeddings.lexical import Lexical  # noqa: E402
 from embeddings.pipeline import build_index, open_searcher  # noqa: E402
 from embeddings.settings import Settings  # noqa: E402
-from embeddings.store import load, save  # noqa: E402
+from embeddings.store import PUBLISHED, load, save  # noqa: E402
 from embeddings.store.jsonl import save_jsonl  # noqa: E402
 from embeddings.store.milvus import disconnect, publish  # noqa: E402
 
@@ -176,7 +176,7 @@ class Store:
         if self.name == "milvus-server":
             self._serve(folder)
         if self.name.startswith("milvus"):
-            publish(index, self.uri(folder), "whosaid", "benchmark")
+            publish(index, self.uri(folder), "whosaid", "benchmark", state=folder / PUBLISHED)
             disconnect(self.uri(folder))  # Milvus Lite: one process at a time holds the file
 
     def reload(self, index: Index, folder: Path) -> float:
@@ -184,7 +184,7 @@ class Store:
         changed = dataclasses.replace(index, hashes={a: h if n >= 10 else f"{h}-edited" for n, (a, h) in enumerate(index.hashes.items())})
         started = time.perf_counter()
         if self.name.startswith("milvus"):
-            publish(changed, self.uri(folder), "whosaid", "benchmark")
+            publish(changed, self.uri(folder), "whosaid", "benchmark", state=folder / PUBLISHED)  # as `whosaid index` does
             disconnect(self.uri(folder))
         else:
             (save_jsonl if self.name == "jsonl" else save)(changed, folder)
