@@ -92,8 +92,16 @@ class LiveIndex:
         if index is not previous or not is_saved(index):
             save(index, settings.index_dir)
         share(index, settings)
+        if current is not None and not local and self._unchanged_in_milvus(current):
+            return current, index, report  # nothing published since it opened: no re-opening
         # served from disk (or Milvus), as after a restart: memory follows what questions touch
         return Searcher(open_serving(settings), load_query_model(settings.embedder)), index, report
+
+    def _unchanged_in_milvus(self, current: Searcher) -> bool:
+        from embeddings.store.milvus_views import current_generation
+
+        s = self.settings
+        return current_generation(s.milvus_uri, s.milvus_collection, s.milvus_token) == current.index.generation
 
     def refresh(self) -> bool:
         """Serve what other writers have published to Milvus since this process opened it (a
@@ -102,10 +110,7 @@ class LiveIndex:
         if not settings.milvus_uri or self._searcher is None or not self._reload.acquire(blocking=False):
             return False
         try:
-            from embeddings.store.milvus_views import current_generation
-
-            published = current_generation(settings.milvus_uri, settings.milvus_collection, settings.milvus_token)
-            if published == self._searcher.index.generation:
+            if self._unchanged_in_milvus(self._searcher):
                 return False
             self._searcher = Searcher(open_serving(settings), load_query_model(settings.embedder))
             log.info("serving what was published to Milvus since: %s", self._searcher.index.generation)

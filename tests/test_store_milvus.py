@@ -122,7 +122,10 @@ def test_two_writers_answer_from_one_set_of_collections(writer, tmp_path: Path) 
 def test_a_serving_process_picks_up_what_another_writer_published(writer, tmp_path: Path) -> None:
     live = LiveIndex(writer)
     live.open()
+    serving = live.searcher
     assert not live.refresh()  # nothing new: the searcher stays
+    live.reload()
+    assert live.searcher is serving  # an unchanged reload publishes nothing, and re-opens nothing
     other = tmp_path / "other"
     other.mkdir()
     (other / "budget.txt").write_text("Budget row\n\n\u201cThe numbers simply do not add up,\u201d said Mina Okafor.\n", encoding="utf-8")

@@ -258,18 +258,24 @@ def publish(index: Index, uri: str, name: str, shard: str, token: str = "", stat
     inserted = _insert(client, name, index, tag, new, layouts)
     gone = sorted(there - here.keys())
     deleted += _retire(client, name, tag, gone)
-    meta = {"shard": shard, "model": index.model, "dim": index.dim, "extractor": index.extractor, "published": time.time()}
-    client.upsert(collection(name, "shards"), [_row(tag, tag, "", record=orjson.dumps(meta).decode())])
-    if state is not None:
-        saved = {"uri": uri, "name": name, "shard": tag, "published": meta["published"], "versions": sorted(here)}
-        fsync_write(state.with_suffix(".tmp"), orjson.dumps(saved))
-        os.replace(state.with_suffix(".tmp"), state)
-    if new or retired or gone:  # sealed into indexed segments: Milvus Lite searches unsealed rows one by one
-        for kind in KINDS:
-            client.flush(collection(name, kind))
+    if new or retired or gone or not client.get(collection(name, "shards"), ids=[tag], output_fields=["key"]):
+        _stamp(client, uri, name, shard, index, sorted(here), state)  # readers re-open when this changes
     done = Published(shard, inserted, deleted, time.perf_counter() - started)
     log.info("published %s to Milvus %s: %d rows inserted, %d deleted in %.1fs", shard, name, inserted, deleted, done.seconds)
     return done
+
+
+def _stamp(client, uri: str, name: str, shard: str, index: Index, versions: list[str], state: Path | None) -> None:
+    """Say the shard has published (model, time), record what it left, seal what was written."""
+    tag = shard_tag(shard)
+    meta = {"shard": shard, "model": index.model, "dim": index.dim, "extractor": index.extractor, "published": time.time()}
+    client.upsert(collection(name, "shards"), [_row(tag, tag, "", record=orjson.dumps(meta).decode())])
+    if state is not None:
+        saved = {"uri": uri, "name": name, "shard": tag, "published": meta["published"], "versions": versions}
+        fsync_write(state.with_suffix(".tmp"), orjson.dumps(saved))
+        os.replace(state.with_suffix(".tmp"), state)
+    for kind in KINDS:  # sealed into indexed segments: Milvus Lite searches unsealed rows one by one
+        client.flush(collection(name, kind))
 
 
 def _published(client, uri: str, name: str, tag: str, state: Path | None) -> set[str]:
