@@ -274,7 +274,7 @@ def ranked_hits(searcher: Searcher, asked: Asked, path: str, allowed=None, exhau
     if not ranker.answers(path, ranked, len(asked.text.split()), speakers):
         return []
     kept = [s for s in ranked if s.probability >= KEEP_SHARE * ranked[0].probability or s is ranked[0]]
-    searcher.prefetch(articles=[searcher.index.quotes[s.id].article_id for s in kept[: 3 * limit]])
+    searcher.prefetch(quotes=[s.id for s in kept[: 3 * limit]], articles=True)
     hits = [_quote_hit(searcher, Hit(s.id, s.probability, s.cosine, 0.0), in_context=True) for s in kept[: 3 * limit]]
     return _dedupe(hits)[:limit]
 
@@ -346,8 +346,7 @@ def speaker_quotes(question: str, asked: Question, searcher: Searcher, limit: in
     if not ids:
         return not_found(question, f"The selected articles have no quotes from {_either(speakers)}.")
     if not about:
-        searcher.prefetch(quotes=ids)
-        searcher.prefetch(articles=[searcher.index.quotes[i].article_id for i in ids])
+        searcher.prefetch(quotes=ids, articles=True)
         quote_hits = [_quote_hit(searcher, Hit(i, 1.0, 1.0, 1.0), in_context=True) for i in ids]
         quote_hits.sort(key=lambda h: (h.article.date or "", h.quote.kind != "direct"), reverse=True)
         return _compose(question, _dedupe(quote_hits)[:limit], [], NONE, note)
@@ -371,8 +370,7 @@ def passages_answer(question: str, searcher: Searcher, min_score: float, limit: 
     if not hits:
         return not_found(question)
     out = []
-    searcher.prefetch(passages=[h.id for h in hits[:limit]])
-    searcher.prefetch(articles=[searcher.index.passages[h.id].article_id for h in hits[:limit]])
+    searcher.prefetch(passages=[h.id for h in hits[:limit]], articles=True)
     for h in hits[:limit]:
         passage = searcher.index.passages[h.id]
         ids = searcher.quotes_in_article(passage.article_id)
@@ -403,6 +401,5 @@ def list_quotes(searcher: Searcher, speaker: str | None, about: str | None, limi
         hits = searcher.quotes(about, k=2 * limit, quote_ids=ids)
     else:
         hits = [Hit(i, 1.0, 1.0, 1.0) for i in (ids if ids is not None else range(len(searcher.index.quotes)))][: 2 * limit]
-    searcher.prefetch(quotes=[h.id for h in hits])
-    searcher.prefetch(articles=[searcher.index.quotes[h.id].article_id for h in hits])
+    searcher.prefetch(quotes=[h.id for h in hits], articles=True)
     return _dedupe([_quote_hit(searcher, h) for h in hits])[:limit]

@@ -192,12 +192,15 @@ class Searcher:
         self.quote_article = index.quote_article
         self._article_number: dict[str, int] | None = None
 
-    def prefetch(self, quotes=(), passages=(), articles=()) -> None:
-        """Read these records in one request each, where the store reads over a network (Milvus);
-        the records of a generation on disk are read as they are asked for."""
-        for records, wanted in ((self.index.quotes, quotes), (self.index.passages, passages), (self.index.articles, articles)):
+    def prefetch(self, quotes=(), passages=(), articles: bool = False) -> None:
+        """Read these records in one request each, where the store reads over a network (Milvus),
+        and with `articles` the articles they are in; the records of a generation on disk are
+        read as they are asked for, and nothing is done here for them."""
+        for records, wanted in ((self.index.quotes, quotes), (self.index.passages, passages)):
             if hasattr(records, "prefetch") and len(wanted):
                 records.prefetch(wanted)
+                if articles and hasattr(self.index.articles, "prefetch"):
+                    self.index.articles.prefetch([records[i].article_id for i in wanted])
 
     def quotes_in_passage(self, p: int) -> list[int]:
         """The quotes that start in passage p, in index order."""
