@@ -253,9 +253,10 @@ def publish(index: Index, uri: str, name: str, shard: str, token: str = "", stat
     there = _published(client, uri, name, tag, state)
     here = {article_key(tag, a, index.hashes[a]): n for n, a in enumerate(index.articles)}
     new = {here[k]: k for k in here if k not in there}
-    layouts = _layouts(index, new)
+    bodies = _bodies(index, new)
+    layouts = _layouts(index, bodies)
     deleted += _delete(client, name, {new[n]: layouts[n] for n in new})  # what a publish cut short left of them
-    inserted = _insert(client, name, index, tag, new, layouts)
+    inserted = _insert(client, name, index, tag, new, layouts, bodies)
     gone = sorted(there - here.keys())
     deleted += _retire(client, name, tag, gone)
     if new or retired or gone or not client.get(collection(name, "shards"), ids=[tag], output_fields=["key"]):
@@ -297,10 +298,10 @@ def _retire(client, name: str, tag: str, gone: list[str]) -> int:
     """Hide these versions (their heads go) and list them, with their rows, for the next publish."""
     deleted = 0
     for chunk in _chunks(gone):
-        heads = client.get(collection(name, "articles"), ids=[f"{k}#h" for k in chunk], output_fields=["article", "record"])
+        heads = client.get(collection(name, "articles"), ids=[head_key(k) for k in chunk], output_fields=["article", "record"])
         layouts = {h["article"]: orjson.loads(h["record"]).get("rows", {}) for h in heads}
         client.upsert(collection(name, "retired"), [_row(k, tag, k, orjson.dumps(layouts.get(k, {})).decode()) for k in chunk])
-        deleted += _delete_keys(client, name, "articles", [f"{k}#h" for k in chunk])
+        deleted += _delete_keys(client, name, "articles", [head_key(k) for k in chunk])
     return deleted
 
 
@@ -344,34 +345,55 @@ def _delete_keys(client, name: str, kind: str, keys: list[str]) -> int:
     return sum(_count(client.delete(collection(name, kind), ids=chunk)) for chunk in _chunks(keys))
 
 
+def record_key(version: str, n: int) -> str:
+    """The n-th passage or quote of a version (rows of one version sort together, in order)."""
+    return f"{version}#{n:05d}"
+
+
+def part_key(owner: str, n: int) -> str:
+    """The n-th piece of a quote, or part of a version's paragraphs."""
+    return f"{owner}#{n:03d}"
+
+
+def head_key(version: str) -> str:
+    return f"{version}#h"
+
+
 def row_keys(version: str, layout: dict) -> dict[str, list[str]]:
     """The keys of a version's rows in each collection, from how many it has of each."""
-    quotes = [f"{version}#{q:05d}" for q in range(layout["quotes"])]
+    quotes = [record_key(version, q) for q in range(layout["quotes"])]
     return {
-        "pieces": [f"{quote}#{j:03d}" for quote, count in zip(quotes, layout["pieces"], strict=True) for j in range(count)],
+        "pieces": [part_key(quote, j) for quote, count in zip(quotes, layout["pieces"], strict=True) for j in range(count)],
         "quotes": quotes,
-        "passages": [f"{version}#{p:05d}" for p in range(layout["passages"])],
-        "articles": [f"{version}#{i:03d}" for i in range(layout["parts"])] + [f"{version}#h"],
+        "passages": [record_key(version, p) for p in range(layout["passages"])],
+        "articles": [part_key(version, i) for i in range(layout["parts"])] + [head_key(version)],
     }
 
 
-def _layouts(index: Index, wanted: dict[int, str]) -> dict[int, dict]:
-    """How many rows each wanted article (by position) has in each collection: kept in its head,
-    so that its rows are deleted by key when it is replaced."""
+def _bodies(index: Index, wanted: dict[int, str]) -> dict[int, list[str]]:
+    """Each wanted article's paragraphs (as JSON) in parts that fit a VARCHAR."""
+    ids = list(index.articles)
+    out = {}
+    for n in wanted:
+        text = orjson.dumps(list(index.articles[ids[n]].paragraphs)).decode()
+        out[n] = [text[i : i + PART_CHARS] for i in range(0, max(len(text), 1), PART_CHARS)]
+    return out
+
+
+def _layouts(index: Index, bodies: dict[int, list[str]]) -> dict[int, dict]:
+    """How many rows each article (by position) has in each collection: kept in its head, so
+    that its rows are deleted by key when it is replaced."""
     passages = np.bincount(index.passage_article, minlength=len(index.articles))
     quotes = np.bincount(index.quote_article, minlength=len(index.articles))
     pieces = np.bincount(index.quote_owner, minlength=len(index.quote_article))
     first = np.concatenate([[0], np.cumsum(quotes)])
-    ids = list(index.articles)
-    out = {}
-    for n in wanted:
-        text = len(orjson.dumps(list(index.articles[ids[n]].paragraphs)).decode())
-        out[n] = {"passages": int(passages[n]), "quotes": int(quotes[n]), "parts": max(1, -(-text // PART_CHARS)),
-                  "pieces": pieces[first[n] : first[n + 1]].tolist()}  # fmt: skip
-    return out
+    return {
+        n: {"passages": int(passages[n]), "quotes": int(quotes[n]), "parts": len(parts), "pieces": pieces[first[n] : first[n + 1]].tolist()}
+        for n, parts in bodies.items()
+    }
 
 
-def _insert(client, name: str, index: Index, tag: str, keys: dict[int, str], layouts: dict[int, dict]) -> int:
+def _insert(client, name: str, index: Index, tag: str, keys: dict[int, str], layouts: dict[int, dict], bodies: dict[int, list[str]]) -> int:
     """The rows of the articles at these positions, under these keys: pieces, quotes, passages,
     the articles' paragraphs, and last their heads, which make them visible."""
     if not keys:
@@ -383,7 +405,7 @@ def _insert(client, name: str, index: Index, tag: str, keys: dict[int, str], lay
         ("pieces", _piece_rows(index, tag, quote_keys)),
         ("quotes", _quote_rows(index, tag, quote_keys)),
         ("passages", _passage_rows(index, tag, keys, numbers)),
-        ("articles", _article_rows(index, tag, keys)),
+        ("articles", _article_rows(tag, keys, bodies)),
         ("articles", _head_rows(index, tag, keys, layouts)),
     ):
         batch: list[dict] = []
@@ -406,7 +428,7 @@ def _numbered(owners: np.ndarray, chosen: np.ndarray) -> list[int]:
 def _quote_keys(index: Index, keys: dict[int, str], numbers: np.ndarray) -> dict[int, str]:
     chosen = np.flatnonzero(np.isin(index.quote_article, numbers))
     owners = index.quote_article[chosen].tolist()
-    return {q: f"{keys[a]}#{n:05d}" for q, a, n in zip(chosen.tolist(), owners, _numbered(index.quote_article, chosen), strict=True)}
+    return {q: record_key(keys[a], n) for q, a, n in zip(chosen.tolist(), owners, _numbered(index.quote_article, chosen), strict=True)}
 
 
 def passage_record(passage) -> str:
@@ -423,7 +445,7 @@ def _passage_rows(index: Index, tag: str, keys: dict[int, str], numbers: np.ndar
     owners = index.passage_article[chosen].tolist()
     for p, a, n, vector in zip(chosen.tolist(), owners, _numbered(index.passage_article, chosen), vectors, strict=True):
         passage = index.passages[p]
-        yield {"key": f"{keys[a]}#{n:05d}", "shard": tag, "article": keys[a], "record": passage_record(passage),
+        yield {"key": record_key(keys[a], n), "shard": tag, "article": keys[a], "record": passage_record(passage),
                "text": passage.text, "start": passage.start, "end": passage.end, "vector": vector.tolist()}  # fmt: skip
 
 
@@ -439,16 +461,14 @@ def _piece_rows(index: Index, tag: str, keys: dict[int, str]) -> Iterator[dict]:
     vectors = np.asarray(index.quote_vectors[rows]) if len(rows) else np.zeros((0, index.dim), np.float32)
     for row, n, vector in zip(rows.tolist(), _numbered(index.quote_owner, rows), vectors, strict=True):
         key = keys[int(index.quote_owner[row])]
-        yield {"key": f"{key}#{n:03d}", "shard": tag, "article": key.split("#")[0], "record": "", "quote": key, "vector": vector.tolist()}
+        yield {"key": part_key(key, n), "shard": tag, "article": key.split("#")[0], "record": "", "quote": key, "vector": vector.tolist()}
 
 
-def _article_rows(index: Index, tag: str, keys: dict[int, str]) -> Iterator[dict]:
-    """Each article's paragraphs (as JSON) in parts."""
-    ids = list(index.articles)
+def _article_rows(tag: str, keys: dict[int, str], bodies: dict[int, list[str]]) -> Iterator[dict]:
+    """Each article's paragraphs, part by part."""
     for n, key in keys.items():
-        text = orjson.dumps(list(index.articles[ids[n]].paragraphs)).decode()
-        for i, start in enumerate(range(0, max(len(text), 1), PART_CHARS)):
-            yield {"key": f"{key}#{i:03d}", "shard": tag, "article": key, "record": "", "body": text[start : start + PART_CHARS],
+        for i, body in enumerate(bodies[n]):
+            yield {"key": part_key(key, i), "shard": tag, "article": key, "record": "", "body": body,
                    "part": i, "hash": "", "vector": [0.0, 0.0]}  # fmt: skip
 
 
@@ -458,5 +478,5 @@ def _head_rows(index: Index, tag: str, keys: dict[int, str], layouts: dict[int, 
     for n, key in keys.items():
         article = index.articles[ids[n]]
         heading = {f: getattr(article, f) for f in ARTICLE_FIELDS[1:]} | {"parts": layouts[n]["parts"], "rows": layouts[n]}
-        yield {"key": f"{key}#h", "shard": tag, "article": key, "record": orjson.dumps(heading).decode(), "body": "",
+        yield {"key": head_key(key), "shard": tag, "article": key, "record": orjson.dumps(heading).decode(), "body": "",
                "part": HEAD, "hash": index.hashes[article.id], "vector": [0.0, 0.0]}  # fmt: skip

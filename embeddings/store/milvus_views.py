@@ -21,7 +21,7 @@ from embeddings.attribution import Quote
 from embeddings.index import Index, IndexLoadError, positions
 from embeddings.passages import Passage
 from embeddings.people import Directory
-from embeddings.store.milvus import ARTICLE_FIELDS, HEAD, KINDS, among, collection, connect, every, load
+from embeddings.store.milvus import ARTICLE_FIELDS, HEAD, KINDS, among, collection, connect, every, load, part_key
 
 #: records kept per kind, so that the candidates of a question are read once
 CACHED_ROWS = 4096
@@ -246,13 +246,13 @@ class Articles(Mapping[str, Article]):
 
     def _read(self, keys: list[str]) -> dict[str, Article]:
         heads = {k: self._heads[self._number[k]] for k in keys}
-        parts = [f"{k}#{i:03d}" for k, h in heads.items() for i in range(h["parts"])]
+        parts = [part_key(k, i) for k, h in heads.items() for i in range(h["parts"])]
         bodies = {r["key"]: r["body"] for r in self._client.get(self._collection, ids=parts, output_fields=["body"])}
         if len(bodies) != len(parts):
             raise _changed("article")
         out = {}
         for k, h in heads.items():
-            body = "".join(bodies[f"{k}#{i:03d}"] for i in range(h["parts"]))
+            body = "".join(bodies[part_key(k, i)] for i in range(h["parts"]))
             out[k] = Article(**{f: h[f] for f in ARTICLE_FIELDS}, paragraphs=tuple(orjson.loads(body)))
             out[k].__dict__["content_hash"] = h["hash"]  # known: spare hashing the text again
         return out
